@@ -1,0 +1,41 @@
+namespace Governance.Domain.Auditing;
+
+/// <summary>
+/// One decision or action, as the audit trail records it. Metadata only: payloads never appear
+/// here in the clear, only their SHA-256 digests (lower-case hex).
+/// </summary>
+public sealed record AuditEntry(
+    Guid RequestId,
+    DateTimeOffset OccurredAt,
+    string Action,
+    AuditOutcome Outcome,
+    int StatusCode,
+    string ActorId,
+    string ActorRole,
+    string? TenantId,
+    string? ModelName,
+    string? ModelVersion,
+    string? ModelDigest,
+    string? ErrorCode,
+    IReadOnlyList<string> RuleIds,
+    string? InputDigest,
+    string? OutputDigest,
+    string? TraceId);
+
+public enum AuditOutcome
+{
+    /// <summary>The request was carried out.</summary>
+    Succeeded,
+
+    /// <summary>Refused by authorization or policy (401/403).</summary>
+    Denied,
+
+    /// <summary>Refused because the input was bad (4xx other than 401/403).</summary>
+    Rejected,
+
+    /// <summary>Failed inside the platform (5xx).</summary>
+    Failed,
+}
+
+/// <summary>Proof that an entry is durable: its position in the log and its hash.</summary>
+public sealed record AuditReceipt(long Sequence, string EntryHash, DateTimeOffset CommittedAt);

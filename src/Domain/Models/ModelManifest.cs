@@ -1,0 +1,23 @@
+namespace Governance.Domain.Models;
+
+/// <summary>
+/// What an admin declares when registering a model version. The platform checks the ONNX file
+/// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
+/// </summary>
+public sealed record ModelManifest(
+    string Name,
+    string Version,
+    string Task,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<TensorSpec> Inputs,
+    IReadOnlyList<TensorSpec> Outputs,
+    IReadOnlyList<string> Labels,
+    TextFeaturizerSpec? Featurizer = null);
+
+/// <summary>
+/// How text becomes the model's input tensor for text models (the /predict endpoint).
+/// Kind "hashed-ngrams": lower-cased word unigrams and bigrams plus character n-grams of
+/// lengths <see cref="CharNgramMin"/>..<see cref="CharNgramMax"/>, hashed (FNV-1a 32) into
+/// <see cref="Dimensions"/> buckets, L2-normalised.
+/// </summary>
+public sealed record TextFeaturizerSpec(string Kind, int Dimensions, int CharNgramMin, int CharNgramMax);
