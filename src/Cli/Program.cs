@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using Governance.Cli.Commands;
+
+var root = new RootCommand("governance: the command line of the Governance platform (tokens, database, demo data, models).")
+{
+    TokenCommand.Create(),
+    DatabaseCommand.Create(),
+    DemoCommand.Create(),
+    ModelCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

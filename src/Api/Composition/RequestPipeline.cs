@@ -1,0 +1,31 @@
+using Governance.Api.Errors;
+using Governance.Api.Features.Audit;
+using Governance.Api.Features.Health;
+using Governance.Api.Features.Inference;
+using Governance.Api.Features.Models;
+using Governance.Api.Features.Tenants;
+using Governance.Api.Features.Tokens;
+
+namespace Governance.Api.Composition;
+
+public static class RequestPipeline
+{
+    public static WebApplication UseGovernance(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseMiddleware<RequestSizeGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Governance API"));
+        app.MapHealthEndpoints();
+        app.MapTokenEndpoints();
+        app.MapTenantEndpoints();
+        app.MapModelEndpoints();
+        app.MapInferenceEndpoints();
+        app.MapAuditEndpoints();
+        return app;
+    }
+}

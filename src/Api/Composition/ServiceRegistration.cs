@@ -1,0 +1,49 @@
+using Governance.Api.Configuration;
+using Governance.Api.Errors;
+using Governance.Api.ModelStore;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Security;
+using Governance.Audit;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Governance.Api.Composition;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddGovernance(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GovernanceOptions>().Bind(builder.Configuration.GetSection(GovernanceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GovernanceExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);
+        services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);
+
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(Options(sp).Database.AppConnectionString).Build());
+        services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IAuditLog>(sp => new GroupCommitAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<GroupCommitAuditLog>>()));
+        services.AddHostedService<DatabaseMigrationService>();
+
+        services.AddGovernanceAuthentication();
+        services.AddScoped<AuditScope>();
+        services.AddSingleton<AuditEntryFactory>();
+        services.AddSingleton<RefusalAuditor>();
+        services.AddGovernancePipeline(typeof(ServiceRegistration).Assembly);
+        services.AddModelServing();
+        return builder;
+    }
+
+    private static GovernanceOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<GovernanceOptions>>().Value;
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.Configuration;
+
+/// <summary>Refuses to start with settings that would run insecurely or not at all.</summary>
+public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GovernanceOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Database.AppConnectionString))
+        {
+            failures.Add("Governance:Database:AppConnectionString is required (run eng/postgres/up.sh for a local database).");
+        }
+
+        if (options.Database.MigrateOnStart && string.IsNullOrWhiteSpace(options.Database.OwnerConnectionString))
+        {
+            failures.Add("Governance:Database:OwnerConnectionString is required when MigrateOnStart is true.");
+        }
+
+        var auth = options.Auth;
+        if (string.IsNullOrWhiteSpace(auth.Issuer) || string.IsNullOrWhiteSpace(auth.Audience))
+        {
+            failures.Add("Governance:Auth:Issuer and Governance:Auth:Audience are required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.SigningKeyFile))
+        {
+            failures.Add("Governance:Auth:SigningKeyFile is required.");
+        }
+
+        if (auth.Authority is not null && !Uri.TryCreate(auth.Authority, UriKind.Absolute, out _))
+        {
+            failures.Add("Governance:Auth:Authority must be an absolute URI.");
+        }
+
+        if (auth.TokenLifetimeMinutes is < 1 or > 24 * 60 || auth.ClockSkewSeconds is < 0 or > 300)
+        {
+            failures.Add("Governance:Auth:TokenLifetimeMinutes must be 1..1440 and ClockSkewSeconds 0..300.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Models.StorePath))
+        {
+            failures.Add("Governance:Models:StorePath is required.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

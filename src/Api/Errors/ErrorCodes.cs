@@ -1,0 +1,29 @@
+namespace Governance.Api.Errors;
+
+/// <summary>
+/// Stable error codes. They appear as the last segment of a ProblemDetails <c>type</c> URI and in
+/// the <c>code</c> member, and clients may rely on them; never rename one.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string TypeBase = "https://governance.dev/problems/";
+
+    public const string ValidationFailed = "validation-failed";
+    public const string MalformedRequest = "malformed-request";
+    public const string PayloadTooLarge = "payload-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string PolicyDenied = "policy-denied";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string Conflict = "conflict";
+    public const string InvalidInput = "invalid-inference-input";
+    public const string InvalidModel = "invalid-model";
+    public const string ModelNotReady = "model-not-ready";
+    public const string InvalidClient = "invalid-client";
+    public const string UnsupportedGrantType = "unsupported-grant-type";
+    public const string AuditUnavailable = "audit-unavailable";
+    public const string Unavailable = "service-unavailable";
+    public const string Internal = "internal-error";
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Governance.Audit;
+using Governance.Inference.Errors;
+using Governance.Inference.Protocol;
+using Npgsql;
+
+namespace Governance.Api.Errors;
+
+/// <summary>
+/// The one mapping from an exception to what the client is told. Used by the audit behaviour (to
+/// record the outcome) and by the exception handler (to answer), so both always agree.
+/// </summary>
+public static class ExceptionClassifier
+{
+    public sealed record Classification(int Status, string Code, string Detail, IDictionary<string, object?>? Extensions);
+
+    public static Classification Classify(Exception exception) => exception switch
+    {
+        GovernanceException g => new(g.Status, g.Code, g.Message, g.Extensions),
+        InferenceInputException i => new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidInput, i.Message,
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["input"] = i.TensorName, ["reason"] = i.Code }),
+        BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+            new(b.StatusCode, ErrorCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.", null),
+        BadHttpRequestException b when b.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
+            new(b.StatusCode, ErrorCodes.UnsupportedMediaType, b.Message, null),
+        BadHttpRequestException b => new(b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400, ErrorCodes.MalformedRequest, DescribeBadRequest(b), null),
+        JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
+        AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
+            "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),
+        ModelIntegrityException or ModelManifestMismatchException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
+            "The model could not be loaded safely; an operator has been told.", null),
+        NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
+            "A platform dependency is unavailable. Try again shortly.", null),
+        _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred; it has been logged with the trace id.", null),
+    };
+
+    private static string DescribeBadRequest(BadHttpRequestException exception) =>
+        exception.InnerException is JsonException json
+            ? "The body is not valid JSON for this endpoint: " + json.Message
+            : exception.Message;
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Api.Errors;
+
+/// <summary>Writes RFC 9457 problem details with our stable <c>type</c>, <c>code</c> and the trace id.</summary>
+public static class ProblemWriter
+{
+    public static ProblemDetails Create(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = ErrorCodes.TypeBase + code,
+            Title = TitleFor(status),
+            Status = status,
+            Detail = detail,
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["code"] = code;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        if (context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal))
+        {
+            // Open Inference Protocol clients read the reason from "error".
+            problem.Extensions["error"] = detail;
+        }
+
+        if (extensions is not null)
+        {
+            foreach (var (key, value) in extensions)
+            {
+                problem.Extensions[key] = value;
+            }
+        }
+
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", context.RequestAborted);
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Unauthenticated",
+        403 => "Forbidden",
+        404 => "Not found",
+        405 => "Method not allowed",
+        409 => "Conflict",
+        413 => "Payload too large",
+        415 => "Unsupported media type",
+        429 => "Too many requests",
+        503 => "Service unavailable",
+        _ => status >= 500 ? "Server error" : "Request refused",
+    };
+}

@@ -1,0 +1,53 @@
+using Governance.Api.ModelStore;
+using Governance.Inference.Runtime;
+using Npgsql;
+
+namespace Governance.Api.Features.Health;
+
+/// <summary>
+/// Liveness and readiness for orchestrators (unauthenticated, not audited: they carry no data).
+/// Ready means: the database answers, start-up model loading finished and every registered
+/// model is loaded; the execution provider in use is reported.
+/// </summary>
+public static class HealthEndpoints
+{
+    public sealed record Liveness(bool Live);
+
+    public sealed record Readiness(bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider);
+
+    public sealed record ServerMetadata(string Name, string Version, IReadOnlyList<string> Extensions);
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup("/v2").AllowAnonymous().WithTags("Open Inference Protocol");
+        v2.MapGet("/", () => Results.Ok(new ServerMetadata("governance", typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", [])))
+            .WithName("v2.server.metadata");
+        v2.MapGet("/health/live", () => Results.Ok(new Liveness(true))).WithName("v2.health.live");
+        v2.MapGet("/health/ready", ReadyAsync).WithName("v2.health.ready");
+    }
+
+    private static async Task<IResult> ReadyAsync(NpgsqlDataSource dataSource, ModelHost host, ModelWarmupService warmup, CancellationToken ct)
+    {
+        var database = await DatabaseAnswersAsync(dataSource, ct);
+        var ready = database && warmup.Completed;
+        var readiness = new Readiness(ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider);
+        // The protocol: 200 means ready, a 4xx means not ready.
+        return ready ? Results.Ok(readiness) : Results.BadRequest(readiness);
+    }
+
+    private static async Task<bool> DatabaseAnswersAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            return false;
+        }
+    }
+}

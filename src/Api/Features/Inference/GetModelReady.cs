@@ -1,0 +1,28 @@
+using Governance.Api.ModelStore;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Inference.Runtime;
+using MediatR;
+
+namespace Governance.Api.Features.Inference;
+
+/// <summary>GET /v2/models/{m}[/versions/{v}]/ready: is this version loaded and able to infer here.</summary>
+public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRequest<ModelReadiness>, IModelCall
+{
+    public string AuditAction => "model.ready";
+}
+
+public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider);
+
+public sealed class GetModelReadyHandler(GovernanceDbContext db, ModelHost host, AuditScope scope)
+    : IRequestHandler<GetModelReady, ModelReadiness>
+{
+    public async Task<ModelReadiness> Handle(GetModelReady request, CancellationToken cancellationToken)
+    {
+        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        scope.ModelVersion = record.Version;
+        scope.ModelDigest = record.Sha256;
+        var ready = host.TryGet(record.Name, record.Version, out var model);
+        return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider);
+    }
+}

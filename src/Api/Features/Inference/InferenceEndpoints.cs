@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Governance.Api.Pipeline;
+using Governance.Api.Security;
+using Governance.Inference.Protocol;
+using MediatR;
+
+namespace Governance.Api.Features.Inference;
+
+/// <summary>
+/// Open Inference Protocol (KServe v2) model endpoints and the text endpoint. Every answer carries the
+/// audit entry's sequence number: as "parameters" in protocol responses, in the X-Audit-Sequence header
+/// everywhere.
+/// </summary>
+public static class InferenceEndpoints
+{
+    public const string AuditSequenceHeader = "X-Audit-Sequence";
+
+    public sealed record PredictBody(string? Text);
+
+    public sealed record PredictResponse(string Model, string Version, IReadOnlyList<LabelScore> Labels, AuditReceiptDto Audit);
+
+    public static void MapInferenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup("/v2/models").WithTags("Open Inference Protocol");
+        foreach (var prefix in new[] { "/{model}", "/{model}/versions/{version}" })
+        {
+            var suffix = prefix.Contains("version", StringComparison.Ordinal) ? ".version" : "";
+            v2.MapGet(prefix, MetadataAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.metadata" + suffix);
+            v2.MapGet(prefix + "/ready", ReadyAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.ready" + suffix);
+            v2.MapPost(prefix + "/infer", InferAsync).RequireAuthorization(AuthorizationPolicies.Tenant).WithName("v2.model.infer" + suffix);
+        }
+
+        app.MapPost("/api/v1/models/{model}/predict", PredictAsync)
+            .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("model.predict").WithTags("Text models");
+    }
+
+    private static async Task<IResult> MetadataAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var metadata = await mediator.Send(new GetModelMetadata(model, version), ct);
+        return WithReceipt(http, Results.Ok(metadata));
+    }
+
+    private static async Task<IResult> ReadyAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var readiness = await mediator.Send(new GetModelReady(model, version), ct);
+        // The protocol: 200 means ready, a 4xx means not ready.
+        return WithReceipt(http, readiness.Ready ? Results.Ok(readiness) : Results.BadRequest(readiness));
+    }
+
+    private static async Task<IResult> InferAsync(string model, string? version, InferenceRequest body, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var response = await mediator.Send(new Infer(model, version, body), ct);
+        var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt!;
+        var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (response.Parameters is not null)
+        {
+            foreach (var (key, value) in response.Parameters)
+            {
+                parameters[key] = value;
+            }
+        }
+
+        parameters["audit_sequence"] = JsonSerializer.SerializeToElement(receipt.Sequence);
+        parameters["audit_entry_hash"] = JsonSerializer.SerializeToElement(receipt.EntryHash);
+        return WithReceipt(http, Results.Ok(response with { Parameters = parameters }));
+    }
+
+    private static async Task<IResult> PredictAsync(string model, PredictBody body, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Predict(model, null, body.Text ?? ""), ct);
+        var receipt = AuditReceiptDto.From(http);
+        return WithReceipt(http, Results.Ok(new PredictResponse(result.Model, result.Version, result.Labels, receipt)));
+    }
+
+    private static IResult WithReceipt(HttpContext http, IResult result)
+    {
+        var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt;
+        if (receipt is not null)
+        {
+            http.Response.Headers[AuditSequenceHeader] = receipt.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The audit entry behind an answer: where it sits in the log and its hash.</summary>
+public sealed record AuditReceiptDto(long Sequence, string EntryHash, DateTimeOffset CommittedAt)
+{
+    public static AuditReceiptDto From(HttpContext http)
+    {
+        var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt!;
+        return new AuditReceiptDto(receipt.Sequence, receipt.EntryHash, receipt.CommittedAt);
+    }
+}

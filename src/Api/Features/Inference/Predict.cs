@@ -1,0 +1,50 @@
+using FluentValidation;
+using Governance.Api.Errors;
+using Governance.Api.ModelStore;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Inference.Runtime;
+using MediatR;
+
+namespace Governance.Api.Features.Inference;
+
+/// <summary>The friendly text endpoint: text in, labels with scores out (text-classification models).</summary>
+public sealed record Predict(string ModelName, string? ModelVersion, string Text) : IRequest<PredictResult>, IInferenceCall
+{
+    public string AuditAction => "model.predict";
+}
+
+public sealed record PredictResult(string Model, string Version, IReadOnlyList<LabelScore> Labels);
+
+public sealed class PredictValidator : AbstractValidator<Predict>
+{
+    public const int MaxTextLength = 100_000;
+
+    public PredictValidator()
+    {
+        RuleFor(r => r.Text).NotEmpty().WithMessage("'text' is required.")
+            .MaximumLength(MaxTextLength).WithMessage($"'text' may hold at most {MaxTextLength} characters.");
+    }
+}
+
+public sealed class PredictHandler(GovernanceDbContext db, ModelCatalog catalog, AuditScope scope) : IRequestHandler<Predict, PredictResult>
+{
+    public async Task<PredictResult> Handle(Predict request, CancellationToken cancellationToken)
+    {
+        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        scope.ModelVersion = record.Version;
+        scope.ModelDigest = record.Sha256;
+        scope.InputDigest = PayloadDigest.OfText(request.Text);
+        var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        if (model.Manifest.Featurizer is null || model.Manifest.Labels.Count == 0)
+        {
+            throw new BadInputException(ErrorCodes.InvalidInput,
+                $"Model '{record.Name}' is not a text classifier; call /v2/models/{record.Name}/infer instead.");
+        }
+
+        var labels = new TextClassifier(model).Predict(request.Text, cancellationToken);
+        var result = new PredictResult(record.Name, record.Version, labels);
+        scope.OutputDigest = PayloadDigest.Of(result);
+        return result;
+    }
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using Governance.Domain.Models;
+
+namespace Governance.Api.Features.Models;
+
+public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
+{
+    public RegisterModelValidator()
+    {
+        RuleFor(r => r.OnnxFile).NotEmpty().WithMessage("The .onnx file is empty.");
+        RuleFor(r => r.Manifest.Name).Matches("^[a-z0-9][a-z0-9._-]{0,62}$")
+            .WithMessage("Model name must be 1-63 characters of a-z, 0-9, '.', '_', '-'.").WithName("manifest.name");
+        RuleFor(r => r.Manifest.Version).Matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
+            .WithMessage("Version must be 1-63 characters of letters, digits, '.', '_', '-'.").WithName("manifest.version");
+        RuleFor(r => r.Manifest.Task).NotEmpty().MaximumLength(100).WithName("manifest.task");
+        RuleFor(r => r.Manifest.Tags).Must(t => t.Count <= 50 && t.All(x => !string.IsNullOrWhiteSpace(x) && x.Length <= 100))
+            .WithMessage("At most 50 tags of 1-100 characters.").WithName("manifest.tags");
+        RuleFor(r => r.Manifest.Inputs).NotEmpty().WithName("manifest.inputs");
+        RuleFor(r => r.Manifest.Outputs).NotEmpty().WithName("manifest.outputs");
+        RuleForEach(r => r.Manifest.Inputs).Must(BeWellFormed).WithMessage("Each input needs a name and a shape of dimensions >= 1 or -1.").WithName("manifest.inputs");
+        RuleForEach(r => r.Manifest.Outputs).Must(BeWellFormed).WithMessage("Each output needs a name and a shape of dimensions >= 1 or -1.").WithName("manifest.outputs");
+        RuleFor(r => r.Manifest).Must(m => m.Inputs.Concat(m.Outputs).Select(t => t.Name).Distinct(StringComparer.Ordinal).Count() == m.Inputs.Count + m.Outputs.Count)
+            .WithMessage("Tensor names must be unique.").WithName("manifest");
+        RuleFor(r => r.Manifest.Labels).Must(l => l.Count <= 10_000 && l.Distinct(StringComparer.Ordinal).Count() == l.Count)
+            .WithMessage("Labels must be unique (at most 10,000).").WithName("manifest.labels");
+        RuleFor(r => r.Manifest.Featurizer).Must(f => f is null || (f.Kind == "hashed-ngrams" && f.Dimensions is >= 16 and <= 1 << 20 && f.CharNgramMin is >= 1 and <= 8 && f.CharNgramMax >= f.CharNgramMin && f.CharNgramMax <= 8))
+            .WithMessage("Featurizer must be kind 'hashed-ngrams' with 16..1048576 dimensions and 1 <= charNgramMin <= charNgramMax <= 8.").WithName("manifest.featurizer");
+    }
+
+    private static bool BeWellFormed(TensorSpec? spec) =>
+        spec is not null && !string.IsNullOrWhiteSpace(spec.Name) && spec.Name.Length <= 200 && spec.Shape is { Count: > 0 and <= 8 } && spec.Shape.All(d => d == -1 || d >= 1);
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Tenants;
+
+public sealed record CreateTenant(string Id, string Name) : IRequest<TenantDto>, ICommand
+{
+    public string AuditAction => "tenant.create";
+
+    public int SuccessStatusCode => StatusCodes.Status201Created;
+}
+
+public sealed record TenantDto(string Id, string Name, DateTimeOffset CreatedAt);
+
+public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
+{
+    public CreateTenantValidator()
+    {
+        RuleFor(r => r.Id).NotEmpty().Matches("^[a-z0-9][a-z0-9-]{1,62}$")
+            .WithMessage("Tenant id must be 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit.");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class CreateTenantHandler(GovernanceDbContext db, AuditScope scope, IHttpContextAccessor accessor, TimeProvider time)
+    : IRequestHandler<CreateTenant, TenantDto>
+{
+    public async Task<TenantDto> Handle(CreateTenant request, CancellationToken cancellationToken)
+    {
+        scope.TenantId = request.Id;
+        if (await db.Tenants.AnyAsync(t => t.Id == request.Id, cancellationToken))
+        {
+            throw new ConflictException($"Tenant '{request.Id}' already exists.");
+        }
+
+        var record = new TenantRecord
+        {
+            Id = request.Id,
+            Name = request.Name,
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = CurrentPrincipal.From(accessor.HttpContext?.User).Id,
+        };
+        db.Tenants.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new TenantDto(record.Id, record.Name, record.CreatedAt);
+    }
+}

@@ -1,0 +1,33 @@
+using Governance.Api.Security;
+using MediatR;
+
+namespace Governance.Api.Features.Tenants;
+
+public static class TenantEndpoints
+{
+    public sealed record CreateTenantBody(string? Id, string? Name);
+
+    public sealed record GrantLicenseBody(string? Model);
+
+    public sealed record CreateClientBody(string? Name);
+
+    public static void MapTenantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tenants").RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Tenants");
+        group.MapPost("/", async (CreateTenantBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? ""), ct);
+            return Results.Created($"/api/v1/tenants/{tenant.Id}", tenant);
+        }).WithName("tenant.create");
+        group.MapPost("/{tenantId}/licenses", async (string tenantId, GrantLicenseBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var license = await mediator.Send(new GrantLicense(tenantId, body.Model ?? ""), ct);
+            return Results.Created($"/api/v1/tenants/{tenantId}/licenses/{license.ModelName}", license);
+        }).WithName("license.grant");
+        group.MapPost("/{tenantId}/clients", async (string tenantId, CreateClientBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var client = await mediator.Send(new CreateClient(tenantId, body.Name ?? ""), ct);
+            return Results.Created($"/api/v1/tenants/{tenantId}/clients/{client.ClientId}", client);
+        }).WithName("client.create");
+    }
+}

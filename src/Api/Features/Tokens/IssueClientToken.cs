@@ -1,0 +1,47 @@
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Tokens;
+
+/// <summary>OAuth2 client credentials grant (RFC 6749 §4.4) for API integrations.</summary>
+public sealed record IssueClientToken(string? GrantType, string? ClientId, string? ClientSecret) : IRequest<TokenResponse>, IAuditedRequest
+{
+    public string AuditAction => "token.client_credentials";
+}
+
+/// <summary>RFC 6749 §5.1 token response.</summary>
+public sealed record TokenResponse(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+public sealed class IssueClientTokenHandler(GovernanceDbContext db, TokenIssuer issuer, AuditScope scope)
+    : IRequestHandler<IssueClientToken, TokenResponse>
+{
+    public async Task<TokenResponse> Handle(IssueClientToken request, CancellationToken cancellationToken)
+    {
+        if (request.GrantType != "client_credentials")
+        {
+            throw new GovernanceException(StatusCodes.Status400BadRequest, ErrorCodes.UnsupportedGrantType,
+                "Only grant_type=client_credentials is supported.") { Extensions = { ["error"] = "unsupported_grant_type" } };
+        }
+
+        var client = request.ClientId is null ? null : await db.OAuthClients.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.ClientId == request.ClientId, cancellationToken);
+        // Same answer for unknown client, wrong secret and revoked client, so ids cannot be probed.
+        if (client is null || client.RevokedAt is not null || request.ClientSecret is null
+            || !ClientSecretHasher.Verify(request.ClientSecret, client.SecretHash))
+        {
+            throw new GovernanceException(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidClient,
+                "Client authentication failed.") { Extensions = { ["error"] = "invalid_client" } };
+        }
+
+        scope.TenantId = client.TenantId;
+        var token = issuer.Issue($"client:{client.ClientId}", Roles.Tenant, client.TenantId, client.ClientId);
+        return new TokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Domain.Models;
+using Governance.Inference.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.ModelStore;
+
+/// <summary>
+/// Finds registered model versions and makes sure they are loaded in the <see cref="ModelHost"/>,
+/// from the content-addressed store, with the digest checked on every load.
+/// </summary>
+public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileStore files)
+{
+    private readonly ConcurrentDictionary<(string, string), SemaphoreSlim> _loadLocks = new();
+
+    public static async Task<ModelVersionRecord> ResolveAsync(GovernanceDbContext db, string name, string? version, CancellationToken ct)
+    {
+        var query = db.ModelVersions.AsNoTracking().Where(m => m.Name == name);
+        var record = version is null
+            ? await query.OrderByDescending(m => m.RegisteredAt).FirstOrDefaultAsync(ct)
+            : await query.FirstOrDefaultAsync(m => m.Version == version, ct);
+        return record ?? throw new NotFoundException(version is null
+            ? $"Model '{name}' is not registered."
+            : $"Model '{name}' has no version '{version}'.");
+    }
+
+    public static ModelManifest ManifestOf(ModelVersionRecord record) =>
+        JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)
+        ?? throw new InvalidOperationException($"Stored manifest of {record.Name}/{record.Version} is empty.");
+
+    public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
+    {
+        if (host.TryGet(record.Name, record.Version, out var loaded))
+        {
+            return loaded;
+        }
+
+        var gate = _loadLocks.GetOrAdd((record.Name, record.Version), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (host.TryGet(record.Name, record.Version, out loaded))
+            {
+                return loaded;
+            }
+
+            loaded = await loader.LoadAsync(files.PathOf(record.Sha256), record.Sha256, ManifestOf(record), ct);
+            host.AddOrReplace(loaded);
+            return loaded;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

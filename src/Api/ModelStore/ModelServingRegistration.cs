@@ -1,0 +1,26 @@
+using Governance.Api.Configuration;
+using Governance.Inference.ExecutionProviders;
+using Governance.Inference.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.ModelStore;
+
+public static class ModelServingRegistration
+{
+    public static IServiceCollection AddModelServing(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var models = sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Models;
+            return new InferenceOptions { ExecutionProvider = models.ExecutionProvider, CudaDeviceId = models.CudaDeviceId };
+        });
+        services.AddSingleton<SessionFactory>();
+        services.AddSingleton<ModelLoader>();
+        services.AddSingleton<ModelHost>();
+        services.AddSingleton<ModelFileStore>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ModelWarmupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModelWarmupService>());
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Persistence;
+
+/// <summary>
+/// The catalog (tenants, models, licenses, clients). The schema comes from db/migrations, never from
+/// EF; this only maps it. Handlers use it directly (no repository layer).
+/// </summary>
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options)
+{
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    public DbSet<ModelVersionRecord> ModelVersions => Set<ModelVersionRecord>();
+
+    public DbSet<LicenseGrantRecord> LicenseGrants => Set<LicenseGrantRecord>();
+
+    public DbSet<OAuthClientRecord> OAuthClients => Set<OAuthClientRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TenantRecord>(e =>
+        {
+            e.ToTable("tenants").HasKey(t => t.Id);
+            e.Property(t => t.Id).HasColumnName("id");
+            e.Property(t => t.Name).HasColumnName("name");
+            e.Property(t => t.CreatedAt).HasColumnName("created_at");
+            e.Property(t => t.CreatedBy).HasColumnName("created_by");
+        });
+        modelBuilder.Entity<ModelVersionRecord>(e =>
+        {
+            e.ToTable("model_versions").HasKey(m => new { m.Name, m.Version });
+            e.Property(m => m.Name).HasColumnName("name");
+            e.Property(m => m.Version).HasColumnName("version");
+            e.Property(m => m.Task).HasColumnName("task");
+            e.Property(m => m.Sha256).HasColumnName("sha256");
+            e.Property(m => m.SizeBytes).HasColumnName("size_bytes");
+            e.Property(m => m.Manifest).HasColumnName("manifest").HasColumnType("jsonb");
+            e.Property(m => m.RegisteredAt).HasColumnName("registered_at");
+            e.Property(m => m.RegisteredBy).HasColumnName("registered_by");
+        });
+        modelBuilder.Entity<LicenseGrantRecord>(e =>
+        {
+            e.ToTable("license_grants").HasKey(g => new { g.TenantId, g.ModelName });
+            e.Property(g => g.TenantId).HasColumnName("tenant_id");
+            e.Property(g => g.ModelName).HasColumnName("model_name");
+            e.Property(g => g.GrantedAt).HasColumnName("granted_at");
+            e.Property(g => g.GrantedBy).HasColumnName("granted_by");
+        });
+        modelBuilder.Entity<OAuthClientRecord>(e =>
+        {
+            e.ToTable("oauth_clients").HasKey(c => c.ClientId);
+            e.Property(c => c.ClientId).HasColumnName("client_id");
+            e.Property(c => c.TenantId).HasColumnName("tenant_id");
+            e.Property(c => c.Name).HasColumnName("name");
+            e.Property(c => c.SecretHash).HasColumnName("secret_hash");
+            e.Property(c => c.CreatedAt).HasColumnName("created_at");
+            e.Property(c => c.CreatedBy).HasColumnName("created_by");
+            e.Property(c => c.RevokedAt).HasColumnName("revoked_at");
+        });
+    }
+}

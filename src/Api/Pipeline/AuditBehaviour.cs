@@ -1,0 +1,102 @@
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Audit;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Governance.Api.Pipeline;
+
+/// <summary>
+/// Outermost behaviour: whatever happens below is recorded, and the response leaves only after its
+/// entry is durable. Commands commit their changes and their entry in one transaction; reads and
+/// inferences use the group-committed log. If the entry cannot be written the caller gets 503 and
+/// no output (fail closed).
+/// </summary>
+public sealed class AuditBehaviour<TRequest, TResponse>(
+    IAuditLog auditLog,
+    AuditScope scope,
+    AuditEntryFactory entries,
+    GovernanceDbContext db) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var audited = request as IAuditedRequest
+            ?? throw new InvalidOperationException($"{typeof(TRequest).Name} must implement {nameof(IAuditedRequest)}.");
+        scope.Action = audited.AuditAction;
+        if (request is IModelCall call)
+        {
+            scope.ModelName = call.ModelName;
+            scope.ModelVersion = call.ModelVersion;
+        }
+
+        return request is ICommand
+            ? await HandleCommandAsync(audited, next, cancellationToken)
+            : await HandleQueryAsync(audited, next, cancellationToken);
+    }
+
+    private async Task<TResponse> HandleQueryAsync(IAuditedRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        TResponse response;
+        try
+        {
+            response = await next();
+        }
+        catch (Exception ex) when (ex is not AuditUnavailableException)
+        {
+            await RecordFailureAsync(ex, ct);
+            throw;
+        }
+
+        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), ct);
+        return response;
+    }
+
+    private async Task<TResponse> HandleCommandAsync(IAuditedRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        TResponse response;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                response = await next();
+                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                var entry = entries.Create(scope, request.SuccessStatusCode, null);
+                var receipt = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
+                await CommitAsync(transaction, ct);
+                scope.Receipt = receipt;
+            }
+            catch (Exception ex) when (ex is not AuditUnavailableException)
+            {
+                scope.DiscardAfterCommit();
+                db.ChangeTracker.Clear();
+                await RecordFailureAsync(ex, ct);
+                throw;
+            }
+        }
+
+        await scope.RunAfterCommitAsync();
+        return response;
+    }
+
+    private static async Task CommitAsync(IDbContextTransaction transaction, CancellationToken ct)
+    {
+        try
+        {
+            await transaction.CommitAsync(ct);
+        }
+        catch (NpgsqlException ex)
+        {
+            // The outcome of a failed COMMIT is unknown to us; the caller must not see success.
+            throw new AuditUnavailableException("the command's transaction could not be committed", ex);
+        }
+    }
+
+    private async Task RecordFailureAsync(Exception exception, CancellationToken ct)
+    {
+        var c = ExceptionClassifier.Classify(exception);
+        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, c.Status, c.Code), ct);
+    }
+}

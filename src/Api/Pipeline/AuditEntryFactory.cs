@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Governance.Api.Security;
+using Governance.Domain.Auditing;
+
+namespace Governance.Api.Pipeline;
+
+/// <summary>Turns what a request gathered in its <see cref="AuditScope"/> into the entry the log stores.</summary>
+public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvider time)
+{
+    public AuditEntry Create(AuditScope scope, int status, string? errorCode)
+    {
+        var http = accessor.HttpContext;
+        var principal = CurrentPrincipal.From(http?.User);
+        return new AuditEntry(
+            RequestId: Guid.CreateVersion7(time.GetUtcNow()),
+            OccurredAt: time.GetUtcNow(),
+            Action: scope.Action ?? DescribeEndpoint(http),
+            Outcome: OutcomeOf(status),
+            StatusCode: status,
+            ActorId: principal.Id,
+            ActorRole: principal.Role,
+            TenantId: scope.TenantId ?? principal.TenantId,
+            ModelName: scope.ModelName,
+            ModelVersion: scope.ModelVersion,
+            ModelDigest: scope.ModelDigest,
+            ErrorCode: errorCode,
+            RuleIds: [.. scope.RuleIds],
+            InputDigest: scope.InputDigest,
+            OutputDigest: scope.OutputDigest,
+            TraceId: Activity.Current?.TraceId.ToString() ?? http?.TraceIdentifier);
+    }
+
+    public static AuditOutcome OutcomeOf(int status) => status switch
+    {
+        < 400 => AuditOutcome.Succeeded,
+        401 or 403 => AuditOutcome.Denied,
+        < 500 => AuditOutcome.Rejected,
+        _ => AuditOutcome.Failed,
+    };
+
+    private static string DescribeEndpoint(HttpContext? http)
+    {
+        if (http is null)
+        {
+            return "unknown";
+        }
+
+        var endpoint = http.GetEndpoint();
+        var name = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        return name ?? $"http {http.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}";
+    }
+}

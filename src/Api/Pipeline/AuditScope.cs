@@ -1,0 +1,47 @@
+using Governance.Domain.Auditing;
+
+namespace Governance.Api.Pipeline;
+
+/// <summary>
+/// What one HTTP request has to say to the audit trail, gathered as the request moves through the
+/// pipeline (scoped per request). Exactly one entry is recorded per request.
+/// </summary>
+public sealed class AuditScope
+{
+    private readonly List<Func<Task>> _afterCommit = [];
+
+    public string? Action { get; set; }
+
+    public string? TenantId { get; set; }
+
+    public string? ModelName { get; set; }
+
+    public string? ModelVersion { get; set; }
+
+    public string? ModelDigest { get; set; }
+
+    public string? InputDigest { get; set; }
+
+    public string? OutputDigest { get; set; }
+
+    public List<string> RuleIds { get; } = [];
+
+    public AuditReceipt? Receipt { get; set; }
+
+    public bool IsRecorded => Receipt is not null;
+
+    /// <summary>Work that must happen only once the command and its entry have committed.</summary>
+    public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
+
+    public async Task RunAfterCommitAsync()
+    {
+        foreach (var action in _afterCommit)
+        {
+            await action();
+        }
+
+        _afterCommit.Clear();
+    }
+
+    public void DiscardAfterCommit() => _afterCommit.Clear();
+}
