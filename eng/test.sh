@@ -5,7 +5,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash eng/deps.sh
 bash eng/postgres/up.sh
-set -a; source .dev/postgres.env; set +a
+source .dev/postgres.env.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Governance.sln -c Release --nologo -v quiet -clp:NoSummary

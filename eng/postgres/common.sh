@@ -21,7 +21,8 @@ else
 fi
 
 as_pg() {
-  if [[ "$(id -u)" -eq 0 ]]; then runuser -u "$PG_OS_USER" -- "$@"; else "$@"; fi
+  # From /, since the postgres user may not be able to enter the caller's directory.
+  if [[ "$(id -u)" -eq 0 ]]; then (cd / && runuser -u "$PG_OS_USER" -- "$@"); else "$@"; fi
 }
 
 # Picks PG_ROOT (data, run, log below it). Under the repo unless the postgres user cannot reach
@@ -40,6 +41,10 @@ choose_pg_root() {
     fi
     if [[ "${1:-}" == "create" ]]; then
       mkdir -p "$preferred"
+      # A cluster first made by a non-root run belongs to that user; hand all of it over once.
+      if [[ -d "$preferred/data" && "$(stat -c %U "$preferred/data")" != "$PG_OS_USER" ]]; then
+        chown -R "$PG_OS_USER:" "$preferred"
+      fi
       chown "$PG_OS_USER:" "$preferred"
       chmod 700 "$preferred"
     fi

@@ -11,9 +11,10 @@ if [[ -z "$BIN" ]]; then
     exit 1
   fi
   echo "postgres: installing the Debian package (once)..."
+  mkdir -p "$REPO/var"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq postgresql >/dev/null
+  { apt-get update -qq && apt-get install -y -qq postgresql; } >"$REPO/var/apt-postgresql.log" 2>&1 \
+    || { echo "postgres: apt-get failed, see var/apt-postgresql.log" >&2; tail -n 5 "$REPO/var/apt-postgresql.log" >&2; exit 1; }
   BIN="$(pg_bin_dir)"
 fi
 
@@ -109,14 +110,23 @@ SELECT 'CREATE DATABASE governance OWNER governance_owner' WHERE NOT EXISTS (SEL
 SQL
 
 TCP="Host=127.0.0.1;Port=$PG_PORT;Database=governance"
-(umask 077; cat >"$DEV_DIR/postgres.env.tmp" <<ENV
+OWNER_CS="$TCP;Username=governance_owner;Password=$OWNER_PW"
+APP_CS="$TCP;Username=governance_app;Password=$APP_PW"
+ADMIN_CS="Host=$RUN;Port=$PG_PORT;Database=postgres;Username=$PG_SUPERUSER"
+# postgres.env: plain KEY=VALUE for the .NET readers. Bash must not `source` it (the `;` in the
+# values would split them); postgres.env.sh is the same, quoted, for shells.
+write_private() { (umask 077; cat >"$1.tmp"); mv "$1.tmp" "$1"; chmod 600 "$1"; }
+write_private "$DEV_DIR/postgres.env" <<ENV
 # Written by eng/postgres/up.sh; data in $DATA. KEY=VALUE lines, values unquoted.
-GOVERNANCE_DB_OWNER=$TCP;Username=governance_owner;Password=$OWNER_PW
-GOVERNANCE_DB_APP=$TCP;Username=governance_app;Password=$APP_PW
-GOVERNANCE_DB_ADMIN=Host=$RUN;Port=$PG_PORT;Database=postgres;Username=$PG_SUPERUSER
+GOVERNANCE_DB_OWNER=$OWNER_CS
+GOVERNANCE_DB_APP=$APP_CS
+GOVERNANCE_DB_ADMIN=$ADMIN_CS
 ENV
-)
-mv "$DEV_DIR/postgres.env.tmp" "$DEV_DIR/postgres.env"
-chmod 600 "$DEV_DIR/postgres.env"
+write_private "$DEV_DIR/postgres.env.sh" <<ENV
+# Written by eng/postgres/up.sh. For shells: source .dev/postgres.env.sh
+export GOVERNANCE_DB_OWNER=$(printf '%q' "$OWNER_CS")
+export GOVERNANCE_DB_APP=$(printf '%q' "$APP_CS")
+export GOVERNANCE_DB_ADMIN=$(printf '%q' "$ADMIN_CS")
+ENV
 
 echo "postgres: ready on 127.0.0.1:$PG_PORT (PostgreSQL $(cat "$DATA/PG_VERSION"), data ${DATA#"$REPO/"}); connection strings in .dev/postgres.env"

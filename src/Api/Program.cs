@@ -1,4 +1,5 @@
 using Governance.Api.Composition;
+using Governance.Api.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalDefaults();

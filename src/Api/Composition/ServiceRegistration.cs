@@ -33,7 +33,8 @@ public static class ServiceRegistration
 
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(Options(sp).Database.AppConnectionString).Build());
         services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton<IAuditLog>(sp => new GroupCommitAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<GroupCommitAuditLog>>()));
+        services.AddSingleton<IAuditLog>(sp => new GroupCommitAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), logger: sp.GetRequiredService<ILogger<GroupCommitAuditLog>>()));
+        services.AddSingleton<AuditReader>();
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddGovernanceAuthentication();

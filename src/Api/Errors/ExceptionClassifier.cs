@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Governance.Audit;
 using Governance.Inference.Errors;
-using Governance.Inference.Protocol;
 using Npgsql;
 
 namespace Governance.Api.Errors;
@@ -27,7 +26,7 @@ public static class ExceptionClassifier
         JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
         AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
             "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),
-        ModelIntegrityException or ModelManifestMismatchException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
+        ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
             "The model could not be loaded safely; an operator has been told.", null),
         NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
             "A platform dependency is unavailable. Try again shortly.", null),

@@ -36,7 +36,11 @@ public sealed class SigningKeyStore
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(temp, ecdsa.ExportPkcs8PrivateKeyPem());
-        File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         try
         {
             File.Move(temp, path, overwrite: false);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Governance.Api.Configuration;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Governance.Api.Configuration;
 using Governance.Api.Security;
 using Microsoft.Extensions.Options;
 

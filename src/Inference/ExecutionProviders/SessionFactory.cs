@@ -18,6 +18,9 @@ public sealed partial class SessionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CudaDeviceId);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.InterOpThreads);
         _options = options;
         _logger = logger;
         ActiveExecutionProvider = Resolve();

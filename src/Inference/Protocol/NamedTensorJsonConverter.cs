@@ -28,7 +28,7 @@ public sealed class NamedTensorJsonConverter : JsonConverter<NamedTensor>
         writer.WriteEndArray();
         writer.WriteString("datatype", DataTypes.ToWire(value.DataType));
         writer.WritePropertyName("data");
-        JsonTensorWriter.WriteData(writer, value.Data);
+        JsonTensorWriter.WriteData(writer, value.DataType, value.Data);
         writer.WriteEndObject();
     }
 }

@@ -7,7 +7,7 @@ namespace Governance.Inference.Protocol;
 public static class OipJson
 {
     /// <summary>Options for protocol types; the types carry their own wire names and converters.</summary>
-    public static JsonSerializerOptions Options { get; } = new() { MaxDepth = 64 };
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static InferenceRequest ParseRequest(ReadOnlySpan<byte> utf8Json)
     {
@@ -50,6 +50,13 @@ public static class OipJson
     public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { MaxDepth = 64 };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     private static InferenceInputException NullBody() =>
         new("", InferenceErrorCodes.MalformedRequest, "the request must be a JSON object, got null");

@@ -91,10 +91,15 @@ public sealed class LoadedModel : IDisposable
     }
 
     /// <summary>One FP32 input to one FP32 output, copied into <paramref name="destination"/>; returns the element count.</summary>
-    internal int RunFp32(string inputName, OrtValue input, string outputName, Span<float> destination, CancellationToken cancellationToken)
+    internal int RunFp32(string[] inputName, OrtValue input, string[] outputName, Span<float> destination, CancellationToken cancellationToken)
     {
-        using var outputs = _session.Run([inputName], [input], [outputName], cancellationToken);
+        using var outputs = _session.Run(inputName, [input], outputName, cancellationToken);
         var scores = outputs[0].GetTensorDataAsSpan<float>();
+        if (scores.Length > destination.Length)
+        {
+            throw new InvalidModelException($"Model {Name} version {Version} returned {scores.Length} scores for {destination.Length} labels.");
+        }
+
         scores.CopyTo(destination);
         return scores.Length;
     }

@@ -8,7 +8,7 @@ namespace Governance.Inference.Runtime;
 /// Refuses a model whose graph disagrees with its manifest, so that what clients read in the
 /// metadata is what the session really accepts.
 /// </summary>
-internal static class ManifestCheck
+public static class ManifestCheck
 {
     public static void Verify(ModelManifest manifest, ModelSignature actual)
     {
@@ -30,7 +30,7 @@ internal static class ManifestCheck
                     $"{role} '{spec.Name}': declared in the manifest but the model has no such {role}");
             }
 
-            if (!ReferenceEquals(Find(declared, spec.Name), spec))
+            if (IndexOf(declared, spec.Name) != i)
             {
                 throw new ModelManifestMismatchException(spec.Name, $"{role} '{spec.Name}': declared twice in the manifest");
             }
@@ -44,7 +44,7 @@ internal static class ManifestCheck
 
         for (var i = 0; i < actual.Count; i++)
         {
-            if (Find(declared, actual[i].Name) is null)
+            if (IndexOf(declared, actual[i].Name) < 0)
             {
                 throw new ModelManifestMismatchException(actual[i].Name,
                     $"{role} '{actual[i].Name}': the model has it ({TensorShape.Describe(actual[i])}) but the manifest does not declare it");
@@ -76,14 +76,20 @@ internal static class ManifestCheck
 
     private static TensorSpec? Find(IReadOnlyList<TensorSpec> specs, string name)
     {
+        var i = IndexOf(specs, name);
+        return i < 0 ? null : specs[i];
+    }
+
+    private static int IndexOf(IReadOnlyList<TensorSpec> specs, string name)
+    {
         for (var i = 0; i < specs.Count; i++)
         {
             if (string.Equals(specs[i].Name, name, StringComparison.Ordinal))
             {
-                return specs[i];
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 }

@@ -13,22 +13,24 @@ namespace Governance.Inference.Runtime;
 /// </summary>
 internal static class OrtTensors
 {
-    public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.Data switch
+    // Switch on the datatype, not the array's runtime type: the CLR lets uint[] pass as int[] (and
+    // ushort[] as short[], ...), so a type pattern would send unsigned data as signed.
+    public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.DataType switch
     {
-        float[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        long[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        int[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        double[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        bool[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        byte[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        sbyte[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        short[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        ushort[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        uint[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        ulong[] d => OrtValue.CreateTensorValueFromMemory(d, tensor.Shape),
-        Half[] d => HalfTensor(d, tensor.Shape),
-        string[] d => StringTensor(d, tensor.Shape),
-        _ => throw new ArgumentException($"Tensor '{tensor.Name}' holds unsupported data {tensor.Data.GetType().Name}.", nameof(tensor)),
+        TensorDataType.Fp32 => OrtValue.CreateTensorValueFromMemory((float[])tensor.Data, tensor.Shape),
+        TensorDataType.Int64 => OrtValue.CreateTensorValueFromMemory((long[])tensor.Data, tensor.Shape),
+        TensorDataType.Int32 => OrtValue.CreateTensorValueFromMemory((int[])tensor.Data, tensor.Shape),
+        TensorDataType.Fp64 => OrtValue.CreateTensorValueFromMemory((double[])tensor.Data, tensor.Shape),
+        TensorDataType.Bool => OrtValue.CreateTensorValueFromMemory((bool[])tensor.Data, tensor.Shape),
+        TensorDataType.Uint8 => OrtValue.CreateTensorValueFromMemory((byte[])tensor.Data, tensor.Shape),
+        TensorDataType.Int8 => OrtValue.CreateTensorValueFromMemory((sbyte[])tensor.Data, tensor.Shape),
+        TensorDataType.Int16 => OrtValue.CreateTensorValueFromMemory((short[])tensor.Data, tensor.Shape),
+        TensorDataType.Uint16 => OrtValue.CreateTensorValueFromMemory((ushort[])tensor.Data, tensor.Shape),
+        TensorDataType.Uint32 => OrtValue.CreateTensorValueFromMemory((uint[])tensor.Data, tensor.Shape),
+        TensorDataType.Uint64 => OrtValue.CreateTensorValueFromMemory((ulong[])tensor.Data, tensor.Shape),
+        TensorDataType.Fp16 => HalfTensor((Half[])tensor.Data, tensor.Shape),
+        TensorDataType.Bytes => StringTensor((string[])tensor.Data, tensor.Shape),
+        _ => throw new ArgumentException($"Tensor '{tensor.Name}' has unknown datatype {tensor.DataType}.", nameof(tensor)),
     };
 
     public static NamedTensor FromOrtValue(string name, OrtValue value)

@@ -17,8 +17,8 @@ public sealed class TextClassifier
     private readonly LoadedModel _model;
     private readonly HashedTextFeaturizer _featurizer;
     private readonly string[] _labels;
-    private readonly string _inputName;
-    private readonly string _outputName;
+    private readonly string[] _inputName;
+    private readonly string[] _outputName;
 
     public TextClassifier(LoadedModel model)
     {
@@ -40,8 +40,8 @@ public sealed class TextClassifier
         _model = model;
         _featurizer = new HashedTextFeaturizer(manifest.Featurizer);
         _labels = [.. manifest.Labels];
-        _inputName = manifest.Inputs[0].Name;
-        _outputName = manifest.Outputs[0].Name;
+        _inputName = [manifest.Inputs[0].Name];
+        _outputName = [manifest.Outputs[0].Name];
     }
 
     public LoadedModel Model => _model;
@@ -71,8 +71,10 @@ public sealed class TextClassifier
                 result[i] = new LabelScore(_labels[i], scores[i]);
             }
 
-            // Stable order for ties (label order) keeps answers reproducible.
-            Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score));
+            // Array.Sort is not stable; breaking ties by label keeps answers reproducible.
+            Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0
+                ? byScore
+                : string.CompareOrdinal(a.Label, b.Label));
             return result;
         }
         finally

@@ -60,11 +60,15 @@ internal readonly struct Fp32Reader : IElementReader<float>
 
     public static bool TryRead(JsonElement element, out float value)
     {
-        var ok = FloatLiterals.TryRead(element, out var wide);
-        value = (float)wide;
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            // Parsed as float directly: going through double first could round twice.
+            return element.TryGetSingle(out value) && float.IsFinite(value);
+        }
 
-        // A finite number that only becomes infinite by narrowing is out of range, not infinity.
-        return ok && (float.IsFinite(value) || !double.IsFinite(wide));
+        var ok = FloatLiterals.TryRead(element, out var literal);
+        value = (float)literal;
+        return ok;
     }
 }
 

@@ -1,121 +1,61 @@
 using System.Text.Json;
+using Governance.Domain.Models;
 
 namespace Governance.Inference.Tensors;
 
 /// <summary>Writes a tensor's data as a flat row-major JSON array, numbers as numbers.</summary>
 internal static class JsonTensorWriter
 {
-    public static void WriteData(Utf8JsonWriter writer, Array data)
+    // Dispatch on the datatype, never on the array's runtime type: the CLR lets uint[] pass as int[].
+    public static void WriteData(Utf8JsonWriter writer, TensorDataType type, Array data)
     {
         writer.WriteStartArray();
-        switch (data)
+        switch (type)
         {
-            case float[] values:
-                foreach (var v in values)
-                {
-                    WriteFloat(writer, v);
-                }
-
+            case TensorDataType.Fp32:
+                foreach (var v in (float[])data) WriteFloat(writer, v);
                 break;
-            case double[] values:
-                foreach (var v in values)
-                {
-                    WriteFloat(writer, v);
-                }
-
+            case TensorDataType.Fp64:
+                foreach (var v in (double[])data) WriteFloat(writer, v);
                 break;
-            case Half[] values:
-                foreach (var v in values)
-                {
-                    WriteFloat(writer, (float)v);
-                }
-
+            case TensorDataType.Fp16:
+                foreach (var v in (Half[])data) WriteFloat(writer, (float)v);
                 break;
-            case long[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
+            case TensorDataType.Int64:
+                foreach (var v in (long[])data) writer.WriteNumberValue(v);
                 break;
-            case int[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
+            case TensorDataType.Int32:
+                foreach (var v in (int[])data) writer.WriteNumberValue(v);
                 break;
-            case bool[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteBooleanValue(v);
-                }
-
+            case TensorDataType.Int16:
+                foreach (var v in (short[])data) writer.WriteNumberValue(v);
                 break;
-            case string[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteStringValue(v);
-                }
-
+            case TensorDataType.Int8:
+                foreach (var v in (sbyte[])data) writer.WriteNumberValue(v);
+                break;
+            case TensorDataType.Uint64:
+                foreach (var v in (ulong[])data) writer.WriteNumberValue(v);
+                break;
+            case TensorDataType.Uint32:
+                foreach (var v in (uint[])data) writer.WriteNumberValue(v);
+                break;
+            case TensorDataType.Uint16:
+                foreach (var v in (ushort[])data) writer.WriteNumberValue(v);
+                break;
+            case TensorDataType.Uint8:
+                foreach (var v in (byte[])data) writer.WriteNumberValue(v);
+                break;
+            case TensorDataType.Bool:
+                foreach (var v in (bool[])data) writer.WriteBooleanValue(v);
+                break;
+            case TensorDataType.Bytes:
+                foreach (var v in (string[])data) writer.WriteStringValue(v);
                 break;
             default:
-                WriteSmallIntegers(writer, data);
-                break;
+                throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown tensor datatype.");
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteSmallIntegers(Utf8JsonWriter writer, Array data)
-    {
-        switch (data)
-        {
-            case byte[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            case sbyte[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            case short[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            case ushort[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            case uint[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            case ulong[] values:
-                foreach (var v in values)
-                {
-                    writer.WriteNumberValue(v);
-                }
-
-                break;
-            default:
-                throw new ArgumentException($"Cannot write {data.GetType().Name} as tensor data.", nameof(data));
-        }
     }
 
     // JSON has no NaN or infinity; the strings mirror what the decoder accepts.

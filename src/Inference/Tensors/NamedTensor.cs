@@ -18,7 +18,7 @@ public sealed record NamedTensor
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(data);
         var expectedType = DataTypes.ClrElementType(dataType);
-        if (data.GetType().GetElementType() != expectedType || data.Rank != 1)
+        if (data.GetType() != expectedType.MakeArrayType())
         {
             throw new ArgumentException($"{DataTypes.ToWire(dataType)} data must be a {expectedType.Name}[].", nameof(data));
         }
@@ -43,8 +43,9 @@ public sealed record NamedTensor
     public Array Data { get; }
 
     /// <summary>The data as its typed array, e.g. <c>GetData&lt;float&gt;()</c> for FP32.</summary>
-    public T[] GetData<T>() => Data as T[]
-        ?? throw new InvalidCastException($"Tensor '{Name}' holds {DataTypes.ToWire(DataType)}, not {typeof(T).Name}.");
+    public T[] GetData<T>() => Data.GetType() == typeof(T[])
+        ? (T[])Data
+        : throw new InvalidCastException($"Tensor '{Name}' holds {DataTypes.ToWire(DataType)}, not {typeof(T).Name}.");
 
     /// <summary>Wraps a typed array; the datatype follows from <typeparamref name="T"/>.</summary>
     public static NamedTensor Create<T>(string name, T[] data, params long[] shape)

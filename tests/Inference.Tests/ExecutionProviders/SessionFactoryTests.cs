@@ -48,7 +48,7 @@ public sealed class SessionFactoryTests
     {
         var factory = new SessionFactory(new InferenceOptions(), NullLogger<SessionFactory>.Instance);
         var loader = new Governance.Inference.Runtime.ModelLoader(factory, NullLogger<Governance.Inference.Runtime.ModelLoader>.Instance);
-        var demo = Governance.DemoModels.DemoModelFactory.CreditRiskScorer();
+        var demo = Models.CreditRisk;
 
         using var model = loader.Load(demo.OnnxBytes, Governance.Inference.Runtime.ModelLoader.ComputeSha256(demo.OnnxBytes), demo.Manifest, CancellationToken.None);
 

@@ -13,7 +13,7 @@ public sealed class ModelLoaderTests : IDisposable
     [Fact]
     public async Task LoadAsync_WithMatchingDigest_LoadsAndRecordsIt()
     {
-        var demo = DemoModelFactory.CreditRiskScorer();
+        var demo = Models.CreditRisk;
         var path = Write(demo.OnnxBytes);
         var digest = ModelLoader.ComputeSha256(demo.OnnxBytes);
 
@@ -26,7 +26,7 @@ public sealed class ModelLoaderTests : IDisposable
     [Fact]
     public async Task LoadAsync_TamperedFile_IsRefusedNamingBothDigests()
     {
-        var demo = DemoModelFactory.CreditRiskScorer();
+        var demo = Models.CreditRisk;
         var expected = ModelLoader.ComputeSha256(demo.OnnxBytes);
         var tampered = (byte[])demo.OnnxBytes.Clone();
         tampered[tampered.Length / 2] ^= 0x01;
@@ -55,7 +55,7 @@ public sealed class ModelLoaderTests : IDisposable
 
     public static TheoryData<string, ModelManifest> Mismatches()
     {
-        var m = DemoModelFactory.CreditRiskScorer().Manifest;
+        var m = Models.CreditRisk.Manifest;
         var input = m.Inputs[0];
         var output = m.Outputs[0];
         return new()
@@ -77,7 +77,7 @@ public sealed class ModelLoaderTests : IDisposable
     [MemberData(nameof(Mismatches))]
     public void Load_ManifestThatDisagreesWithTheGraph_IsRefusedNamingTheTensor(string tensor, ModelManifest manifest)
     {
-        var bytes = DemoModelFactory.CreditRiskScorer().OnnxBytes;
+        var bytes = Models.CreditRisk.OnnxBytes;
 
         var error = Assert.Throws<ModelManifestMismatchException>(() =>
             Models.Loader.Load(bytes, ModelLoader.ComputeSha256(bytes), manifest, CancellationToken.None));
@@ -89,7 +89,7 @@ public sealed class ModelLoaderTests : IDisposable
     [Fact]
     public void Load_NarrowerFixedDimInManifest_IsAccepted()
     {
-        var demo = DemoModelFactory.CreditRiskScorer();
+        var demo = Models.CreditRisk;
         var manifest = demo.Manifest with { Inputs = [demo.Manifest.Inputs[0] with { Shape = [8, 4] }] };
 
         using var model = Models.Loader.Load(demo.OnnxBytes, ModelLoader.ComputeSha256(demo.OnnxBytes), manifest, CancellationToken.None);
@@ -100,7 +100,7 @@ public sealed class ModelLoaderTests : IDisposable
     [Fact]
     public void Inspect_ReportsDeclaredTensors()
     {
-        var demo = DemoModelFactory.SupportIntentClassifier();
+        var demo = Models.SupportIntent;
 
         var signature = ModelLoader.Inspect(demo.OnnxBytes);
 
@@ -118,7 +118,7 @@ public sealed class ModelLoaderTests : IDisposable
     public void Load_NotAModel_IsInvalidModel()
     {
         var bytes = "definitely not onnx"u8.ToArray();
-        var manifest = DemoModelFactory.CreditRiskScorer().Manifest;
+        var manifest = Models.CreditRisk.Manifest;
 
         Assert.Throws<InvalidModelException>(() => Models.Loader.Load(bytes, ModelLoader.ComputeSha256(bytes), manifest, CancellationToken.None));
     }

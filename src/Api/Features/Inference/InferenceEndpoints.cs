@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Inference.Protocol;
+using Governance.Inference.Runtime;
 using MediatR;
 
 namespace Governance.Api.Features.Inference;
@@ -47,8 +48,10 @@ public static class InferenceEndpoints
         return WithReceipt(http, readiness.Ready ? Results.Ok(readiness) : Results.BadRequest(readiness));
     }
 
-    private static async Task<IResult> InferAsync(string model, string? version, InferenceRequest body, IMediator mediator, HttpContext http, CancellationToken ct)
+    // The body is read by the protocol's own reader, so every malformed request gets the same precise 400.
+    private static async Task<IResult> InferAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
     {
+        var body = await OipJson.ReadRequestAsync(http.Request.Body, ct);
         var response = await mediator.Send(new Infer(model, version, body), ct);
         var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt!;
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

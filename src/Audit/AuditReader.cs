@@ -1,0 +1,59 @@
+using System.Text;
+using Governance.Audit.Integrity;
+using Governance.Audit.Storage;
+using Npgsql;
+
+namespace Governance.Audit;
+
+/// <summary>Reads committed entries (for the API, compliance views and tests).</summary>
+public sealed class AuditReader(NpgsqlDataSource dataSource)
+{
+    public async Task<StoredAuditEntry?> GetAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(AuditRows.SelectColumns + " WHERE sequence = $1");
+        command.Parameters.Add(new() { Value = sequence });
+        var rows = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<StoredAuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand();
+        var sql = new StringBuilder(AuditRows.SelectColumns).Append(" WHERE sequence > $1");
+        command.Parameters.Add(new() { Value = query.AfterSequence });
+        // Only fixed SQL fragments are appended; every value travels as a parameter.
+        void Filter(string column, object? value)
+        {
+            if (value is not null)
+            {
+                command.Parameters.Add(new() { Value = value });
+                sql.Append(" AND ").Append(column).Append(" = $").Append(command.Parameters.Count);
+            }
+        }
+
+        Filter("tenant_id", query.TenantId);
+        Filter("action", query.Action);
+        Filter("outcome", query.Outcome is { } outcome ? AuditOutcomeCodes.ToCode(outcome) : null);
+        Filter("request_id", query.RequestId);
+        command.Parameters.Add(new() { Value = Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit) });
+        sql.Append(" ORDER BY sequence LIMIT $").Append(command.Parameters.Count);
+        command.CommandText = sql.ToString();
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<StoredAuditEntry>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<StoredAuditEntry>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(AuditRows.Read(reader));
+            }
+        }
+
+        return entries;
+    }
+}

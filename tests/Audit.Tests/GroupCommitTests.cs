@@ -1,0 +1,67 @@
+using Governance.Audit.Integrity;
+using Governance.Testing;
+
+namespace Governance.Audit.Tests;
+
+public sealed class GroupCommitTests
+{
+    [Fact]
+    public async Task ConcurrentAppends_GetContiguousSequencesInFewerTransactions()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 500)
+            .Select(i => Task.Run(() => log.AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask())));
+
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), receipts.Select(r => r.Sequence).Order());
+        var stored = await new AuditReader(db.AppDataSource).ListAsync(new AuditQuery { Limit = 1000 }, CancellationToken.None);
+        Assert.Equal(receipts.OrderBy(r => r.Sequence), stored.Select(s => s.Receipt));
+        // One committed_at per transaction: fewer distinct values than entries means batches formed.
+        Assert.True(stored.Select(s => s.CommittedAt).Distinct().Count() < 500);
+        Assert.True((await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None)).IsValid);
+    }
+
+    [Fact]
+    public async Task TwoWritersOnSeparateDataSources_KeepOneGapFreeChain()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var first = new GroupCommitAuditLog(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
+        await using var second = new GroupCommitAuditLog(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 500)
+            .Select(i => Task.Run(() => (i % 2 == 0 ? first : second).AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask())));
+
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), receipts.Select(r => r.Sequence).Order());
+        var result = await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None);
+        Assert.True(result.IsValid, result.Problem);
+        Assert.Equal(500, result.EntriesChecked);
+        Assert.Equal(receipts.Single(r => r.Sequence == 500).EntryHash, result.HeadHash);
+    }
+
+    [Fact]
+    public async Task Receipt_MatchesTheStoredRowAndItsHash()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        var entry = SampleEntries.Create(3);
+
+        var receipt = await log.AppendAsync(entry, CancellationToken.None);
+
+        var stored = await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(receipt, stored.Receipt);
+        Assert.Equal(AuditEntryEncoding.Encode(entry), stored.Canonical);
+        Assert.Equal(AuditEntryEncoding.GenesisHash.ToArray(), stored.PreviousHash);
+    }
+
+    [Fact]
+    public async Task AfterDispose_AppendIsRefused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var log = new GroupCommitAuditLog(db.AppDataSource);
+        await log.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => log.AppendAsync(SampleEntries.Create(), CancellationToken.None).AsTask());
+    }
+}
