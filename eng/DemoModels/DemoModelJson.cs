@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Governance.DemoModels;
 
 /// <summary>
-/// How manifest.json files are written and read: camelCase names, enums by name ("Fp32"),
+/// How manifest.json files are written and read: camelCase names, datatypes by their Open Inference Protocol names ("FP32"),
 /// no nulls, LF line endings so the bytes are the same on every OS.
 /// </summary>
 public static class DemoModelJson
@@ -22,7 +22,7 @@ public static class DemoModelJson
             NewLine = "\n",
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
         options.MakeReadOnly();
         return options;
     }

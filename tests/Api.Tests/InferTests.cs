@@ -21,7 +21,7 @@ public sealed class InferTests(ApiFactory api)
     {
         using var client = api.ClientAs(Roles.Tenant, "acme");
 
-        using var response = await client.PostAsJsonAsync(Path, Applicant([90000f, 0.1f, 45f, 0f], [18000f, 0.9f, 22f, 6f]));
+        using var response = await client.PostAsJsonAsync(Path, Applicant([90f, 0.1f, 45f, 0f], [18f, 0.9f, 22f, 6f]));
 
         var body = await response.ReadJsonAsync();
         Assert.Equal("credit-risk", body.GetProperty("model_name").GetString());
@@ -39,9 +39,9 @@ public sealed class InferTests(ApiFactory api)
     public async Task Infer_WithNestedAndFlatData_GivesTheSameAnswer()
     {
         using var client = api.ClientAs(Roles.Tenant, "acme");
-        var flat = new { inputs = new[] { new { name = "applicant", shape = new[] { 1, 4 }, datatype = "FP32", data = new[] { 50000f, 0.3f, 35f, 1f } } } };
+        var flat = new { inputs = new[] { new { name = "applicant", shape = new[] { 1, 4 }, datatype = "FP32", data = new[] { 50f, 0.3f, 35f, 1f } } } };
 
-        using var nestedResponse = await client.PostAsJsonAsync(Path, Applicant([50000f, 0.3f, 35f, 1f]));
+        using var nestedResponse = await client.PostAsJsonAsync(Path, Applicant([50f, 0.3f, 35f, 1f]));
         using var flatResponse = await client.PostAsJsonAsync(Path, flat);
 
         var nested = (await nestedResponse.ReadJsonAsync()).GetProperty("outputs")[0].GetProperty("data")[0].GetSingle();

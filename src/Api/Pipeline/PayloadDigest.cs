@@ -9,9 +9,9 @@ namespace Governance.Api.Pipeline;
 /// </summary>
 public static class PayloadDigest
 {
-    public static string Of<T>(T payload) => Of(JsonSerializer.SerializeToUtf8Bytes(payload));
+    public static string Of<T>(T payload) => OfBytes(JsonSerializer.SerializeToUtf8Bytes(payload));
 
-    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static string OfText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

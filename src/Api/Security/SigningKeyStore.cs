@@ -35,12 +35,17 @@ public sealed class SigningKeyStore
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, ecdsa.ExportPkcs8PrivateKeyPem());
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Owner-only from the first byte: the private key is never readable by others, not even briefly.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
+        {
+            writer.Write(ecdsa.ExportPkcs8PrivateKeyPem());
+        }
         try
         {
             File.Move(temp, path, overwrite: false);

@@ -13,7 +13,14 @@ internal static class TokenCommand
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var tenant = new Option<string?>("--tenant") { Description = "Tenant id (required for --role tenant)" };
         var subject = new Option<string?>("--subject") { Description = "Subject (defaults to cli:<role>)" };
-        var minutes = new Option<int>("--minutes") { Description = "Lifetime in minutes", DefaultValueFactory = _ => 60 };
+        var minutes = new Option<int>("--minutes") { Description = "Lifetime in minutes (1-1440)", DefaultValueFactory = _ => 60 };
+        minutes.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 24 * 60)
+            {
+                r.AddError("--minutes must be between 1 and 1440");
+            }
+        });
         var command = new Command("token", "Print an access token signed with this install's key") { role, tenant, subject, minutes };
         command.SetAction(parse =>
         {

@@ -39,14 +39,14 @@ public sealed class DemoModelGenerationTests
     }
 
     [Fact]
-    public void Manifest_Json_UsesCamelCaseAndEnumNamesAndRoundTrips()
+    public void Manifest_Json_UsesCamelCaseAndProtocolDatatypeNamesAndRoundTrips()
     {
         var manifest = DemoModelRunner.SupportIntent.Manifest;
 
         var json = JsonSerializer.Serialize(manifest, DemoModelJson.Options);
         var back = JsonSerializer.Deserialize<ModelManifest>(json, DemoModelJson.Options)!;
 
-        Assert.Contains("\"dataType\": \"Fp32\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"dataType\": \"FP32\"", json, StringComparison.Ordinal);
         Assert.Contains("\"featurizer\": {", json, StringComparison.Ordinal);
         Assert.Equal(manifest.Featurizer, back.Featurizer);
         Assert.Equal(manifest.Labels, back.Labels);

@@ -19,10 +19,10 @@ public sealed class InferHandler(GovernanceDbContext db, ModelCatalog catalog, A
         var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
-        scope.InputDigest = PayloadDigest.Of(OipJson.SerializeToUtf8Bytes(request.Body));
+        scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(request.Body));
         var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
         var response = await model.RunAsync(request.Body, cancellationToken);
-        scope.OutputDigest = PayloadDigest.Of(OipJson.SerializeToUtf8Bytes(response));
+        scope.OutputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(response));
         return response;
     }
 }
