@@ -18,7 +18,9 @@ if curl -fsS -o /dev/null "$URL/v2/health/live" 2>/dev/null; then
   exit 1
 fi
 mkdir -p var/log
-dotnet src/Api/bin/Release/net10.0/Governance.Api.dll --urls "$URL" &
+# Content root = the build output, where appsettings.json is; human-readable logs for a terminal.
+Logging__Console__FormatterName=simple dotnet src/Api/bin/Release/net10.0/Governance.Api.dll \
+  --urls "$URL" --contentRoot "$PWD/src/Api/bin/Release/net10.0" &
 api=$!
 trap 'kill $api 2>/dev/null || true; wait $api 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 120); do
