@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
+using Governance.Inference.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests;
 
@@ -94,22 +96,22 @@ public sealed class ModelRegistrationTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Load_OfAStoredFileWhoseBytesChanged_IsRefused()
+    public async Task Load_OfAStoredFileChangedOnDisk_IsRefusedByTheDigestCheck()
     {
         var model = DemoModelFactory.Identity(Governance.Domain.Models.TensorDataType.Fp64, [-1, 2]);
-        var path = Path.Combine(api.ModelStorePath, "sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model.OnnxBytes)) + ".onnx");
-        var tampered = (byte[])model.OnnxBytes.Clone();
-        tampered[^1] ^= 0xFF;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, tampered); // the store already "has" this digest, with other bytes
         using var admin = api.ClientAs(Roles.Admin);
         using var register = await admin.PostAsync("/api/v1/models", Seeder.RegistrationForm(model.OnnxBytes, Seeder.ManifestText(model)));
-        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        var sha = (await register.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("model").GetProperty("sha256").GetString()!;
+        var path = Path.Combine(api.ModelStorePath, "sha256", sha + ".onnx");
+        var tampered = (byte[])model.OnnxBytes.Clone();
+        tampered[^1] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, tampered);
+        Assert.True(api.Services.GetRequiredService<ModelHost>().TryRemove(model.Manifest.Name, "1")); // as after a restart
 
-        using var ready = await admin.GetAsync($"/v2/models/{model.Manifest.Name}/ready");
         using var metadata = await admin.GetAsync($"/v2/models/{model.Manifest.Name}");
+        using var ready = await admin.GetAsync($"/v2/models/{model.Manifest.Name}/ready");
 
-        Assert.Equal(HttpStatusCode.BadRequest, ready.StatusCode);
         await metadata.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "model-not-ready");
+        Assert.Equal(HttpStatusCode.BadRequest, ready.StatusCode);
     }
 }

@@ -1,4 +1,5 @@
 using Governance.Api.Configuration;
+using Governance.Inference.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.ModelStore;
@@ -6,6 +7,8 @@ namespace Governance.Api.ModelStore;
 /// <summary>
 /// Model files, content-addressed by SHA-256 under the configured store path. A file is written to a
 /// temporary name and renamed, so a reader never sees half a model; equal content is stored once.
+/// The digest is checked again on every load (<see cref="ModelCatalog"/>), so a file changed on disk
+/// is refused, never run.
 /// </summary>
 public sealed class ModelFileStore(IOptions<GovernanceOptions> options)
 {
@@ -16,9 +19,9 @@ public sealed class ModelFileStore(IOptions<GovernanceOptions> options)
     public async Task<string> SaveAsync(ReadOnlyMemory<byte> content, string sha256, CancellationToken ct)
     {
         var path = PathOf(sha256);
-        if (File.Exists(path))
+        if (File.Exists(path) && ModelLoader.ComputeSha256(await File.ReadAllBytesAsync(path, ct)) == sha256)
         {
-            return path;
+            return path; // equal content is stored once; a damaged copy is replaced below
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -20,11 +20,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database;
 
+    /// <summary>An external IdP the API trusts beside its own key (Governance:Auth:Authority).</summary>
+    public FakeIdentityProvider IdentityProvider { get; } = new();
+
     public string ModelStorePath => Path.Combine(_scratch, "models");
 
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        await IdentityProvider.StartAsync();
         await new Seeder(this).SeedAsync();
     }
 
@@ -32,6 +36,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
+        await IdentityProvider.DisposeAsync();
         Directory.Delete(_scratch, recursive: true);
     }
 
@@ -44,6 +49,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Governance:Models:StorePath", ModelStorePath);
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);
+        builder.UseSetting("Governance:Auth:RequireHttpsMetadata", "false");
     }
 
     public string TokenFor(string role, string? tenant = null) =>
