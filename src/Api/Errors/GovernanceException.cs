@@ -24,6 +24,16 @@ public sealed class ConflictException(string message)
 public sealed class BadInputException(string code, string message)
     : GovernanceException(StatusCodes.Status400BadRequest, code, message);
 
+/// <summary>A token endpoint refusal; <c>error</c> carries the RFC 6749 §5.2 code OAuth clients read.</summary>
+public sealed class OAuthException : GovernanceException
+{
+    public OAuthException(int status, string code, string oauthError, string message)
+        : base(status, code, message)
+    {
+        Extensions["error"] = oauthError;
+    }
+}
+
 /// <summary>A governance decision refused the call; the rule ids say which rules did.</summary>
 public sealed class PolicyDeniedException : GovernanceException
 {

@@ -26,8 +26,8 @@ public sealed class IssueClientTokenHandler(GovernanceDbContext db, TokenIssuer 
     {
         if (request.GrantType != "client_credentials")
         {
-            throw new GovernanceException(StatusCodes.Status400BadRequest, ErrorCodes.UnsupportedGrantType,
-                "Only grant_type=client_credentials is supported.") { Extensions = { ["error"] = "unsupported_grant_type" } };
+            throw new OAuthException(StatusCodes.Status400BadRequest, ErrorCodes.UnsupportedGrantType, "unsupported_grant_type",
+                "Only grant_type=client_credentials is supported.");
         }
 
         var client = request.ClientId is null ? null : await db.OAuthClients.AsNoTracking()
@@ -36,8 +36,8 @@ public sealed class IssueClientTokenHandler(GovernanceDbContext db, TokenIssuer 
         if (client is null || client.RevokedAt is not null || request.ClientSecret is null
             || !ClientSecretHasher.Verify(request.ClientSecret, client.SecretHash))
         {
-            throw new GovernanceException(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidClient,
-                "Client authentication failed.") { Extensions = { ["error"] = "invalid_client" } };
+            throw new OAuthException(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidClient, "invalid_client",
+                "Client authentication failed.");
         }
 
         scope.TenantId = client.TenantId;
