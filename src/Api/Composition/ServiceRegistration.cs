@@ -39,6 +39,7 @@ public static class ServiceRegistration
 
         services.AddGovernanceAuthentication();
         services.AddScoped<AuditScope>();
+        services.AddScoped(sp => CurrentPrincipal.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddSingleton<AuditEntryFactory>();
         services.AddSingleton<RefusalAuditor>();
         services.AddGovernancePipeline(typeof(ServiceRegistration).Assembly);

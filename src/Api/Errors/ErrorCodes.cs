@@ -24,6 +24,7 @@ public static class ErrorCodes
     public const string InvalidClient = "invalid-client";
     public const string UnsupportedGrantType = "unsupported-grant-type";
     public const string AuditUnavailable = "audit-unavailable";
+    public const string ClientClosedRequest = "client-closed-request";
     public const string Unavailable = "service-unavailable";
     public const string Internal = "internal-error";
 }

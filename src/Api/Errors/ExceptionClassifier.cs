@@ -11,6 +11,9 @@ namespace Governance.Api.Errors;
 /// </summary>
 public static class ExceptionClassifier
 {
+    /// <summary>Not an HTTP status anyone receives; recorded when the caller went away (nginx's 499).</summary>
+    public const int ClientClosedRequest = 499;
+
     public sealed record Classification(int Status, string Code, string Detail, IDictionary<string, object?>? Extensions);
 
     public static Classification Classify(Exception exception) => exception switch
@@ -28,6 +31,7 @@ public static class ExceptionClassifier
             "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),
         ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
             "The model could not be loaded safely; an operator has been told.", null),
+        OperationCanceledException => new(ClientClosedRequest, ErrorCodes.ClientClosedRequest, "The client closed the request before it completed.", null),
         NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
             "A platform dependency is unavailable. Try again shortly.", null),
         _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred; it has been logged with the trace id.", null),

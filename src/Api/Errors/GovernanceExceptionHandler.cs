@@ -23,7 +23,7 @@ public sealed partial class GovernanceExceptionHandler(RefusalAuditor auditor, I
         }
 
         var problem = ProblemWriter.Create(httpContext, c.Status, c.Code, c.Detail, c.Extensions);
-        problem = await auditor.EnsureRecordedAsync(httpContext, problem, cancellationToken);
+        problem = await auditor.EnsureRecordedAsync(httpContext, problem);
         await ProblemWriter.WriteAsync(httpContext, problem);
         return true;
     }

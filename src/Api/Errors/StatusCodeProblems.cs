@@ -25,7 +25,7 @@ public static class StatusCodeProblems
             _ => (status >= 500 ? ErrorCodes.Internal : ErrorCodes.MalformedRequest, "The request was refused."),
         };
         var problem = ProblemWriter.Create(http, status, code, detail);
-        problem = await http.RequestServices.GetRequiredService<RefusalAuditor>().EnsureRecordedAsync(http, problem, http.RequestAborted);
+        problem = await http.RequestServices.GetRequiredService<RefusalAuditor>().EnsureRecordedAsync(http, problem);
         await ProblemWriter.WriteAsync(http, problem);
     }
 }

@@ -12,7 +12,8 @@ namespace Governance.Api.Pipeline;
 /// Outermost behaviour: whatever happens below is recorded, and the response leaves only after its
 /// entry is durable. Commands commit their changes and their entry in one transaction; reads and
 /// inferences use the group-committed log. If the entry cannot be written the caller gets 503 and
-/// no output (fail closed).
+/// no output (fail closed). Appends ignore the request's cancellation: a call the client abandoned
+/// after the model ran is still recorded.
 /// </summary>
 public sealed class AuditBehaviour<TRequest, TResponse>(
     IAuditLog auditLog,
@@ -46,11 +47,11 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
         }
         catch (Exception ex) when (ex is not AuditUnavailableException)
         {
-            await RecordFailureAsync(ex, ct);
+            await RecordFailureAsync(ex);
             throw;
         }
 
-        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), ct);
+        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), CancellationToken.None);
         return response;
     }
 
@@ -72,7 +73,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
             {
                 scope.DiscardAfterCommit();
                 db.ChangeTracker.Clear();
-                await RecordFailureAsync(ex, ct);
+                await RecordFailureAsync(ex);
                 throw;
             }
         }
@@ -94,9 +95,9 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
         }
     }
 
-    private async Task RecordFailureAsync(Exception exception, CancellationToken ct)
+    private async Task RecordFailureAsync(Exception exception)
     {
         var c = ExceptionClassifier.Classify(exception);
-        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, c.Status, c.Code), ct);
+        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, c.Status, c.Code), CancellationToken.None);
     }
 }

@@ -14,7 +14,7 @@ namespace Governance.Api.Pipeline;
 public sealed class PolicyBehaviour<TRequest, TResponse>(
     GovernanceDbContext db,
     AuditScope scope,
-    IHttpContextAccessor accessor) : IPipelineBehavior<TRequest, TResponse>
+    CurrentPrincipal principal) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public const string LicenseRequired = "license.required";
@@ -23,13 +23,13 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
     {
         if (request is IModelCall call)
         {
-            await CheckLicenseAsync(call, CurrentPrincipal.From(accessor.HttpContext?.User), cancellationToken);
+            await CheckLicenseAsync(call, cancellationToken);
         }
 
         return await next();
     }
 
-    private async Task CheckLicenseAsync(IModelCall call, CurrentPrincipal principal, CancellationToken ct)
+    private async Task CheckLicenseAsync(IModelCall call, CancellationToken ct)
     {
         if (!principal.IsTenant || principal.TenantId is null)
         {

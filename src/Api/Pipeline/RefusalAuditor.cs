@@ -10,7 +10,7 @@ namespace Governance.Api.Pipeline;
 /// </summary>
 public sealed class RefusalAuditor(IAuditLog auditLog)
 {
-    public async Task<ProblemDetails> EnsureRecordedAsync(HttpContext context, ProblemDetails problem, CancellationToken cancellationToken)
+    public async Task<ProblemDetails> EnsureRecordedAsync(HttpContext context, ProblemDetails problem)
     {
         var scope = context.RequestServices.GetRequiredService<AuditScope>();
         if (scope.Receipt is { } recorded)
@@ -23,7 +23,7 @@ public sealed class RefusalAuditor(IAuditLog auditLog)
         var entry = factory.Create(scope, problem.Status ?? 500, problem.Extensions.TryGetValue("code", out var code) ? code as string : null);
         try
         {
-            scope.Receipt = await auditLog.AppendAsync(entry, cancellationToken);
+            scope.Receipt = await auditLog.AppendAsync(entry, CancellationToken.None);
             problem.Extensions["auditSequence"] = scope.Receipt.Sequence;
             return problem;
         }

@@ -28,7 +28,7 @@ public sealed partial class RegisterModelHandler(
     ModelFileStore files,
     ModelCatalog catalog,
     AuditScope scope,
-    IHttpContextAccessor accessor,
+    CurrentPrincipal principal,
     TimeProvider time,
     ILogger<RegisterModelHandler> logger) : IRequestHandler<RegisterModel, RegisteredModel>
 {
@@ -55,7 +55,7 @@ public sealed partial class RegisterModelHandler(
             SizeBytes = request.OnnxFile.LongLength,
             Manifest = System.Text.Json.JsonSerializer.Serialize(manifest, ManifestJson.Options),
             RegisteredAt = time.GetUtcNow(),
-            RegisteredBy = CurrentPrincipal.From(accessor.HttpContext?.User).Id,
+            RegisteredBy = principal.Id,
         };
         db.ModelVersions.Add(record);
         await db.SaveChangesAsync(cancellationToken);

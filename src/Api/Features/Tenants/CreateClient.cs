@@ -27,7 +27,7 @@ public sealed class CreateClientValidator : AbstractValidator<CreateClient>
     }
 }
 
-public sealed class CreateClientHandler(GovernanceDbContext db, AuditScope scope, IHttpContextAccessor accessor, TimeProvider time)
+public sealed class CreateClientHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<CreateClient, ClientCreatedDto>
 {
     public async Task<ClientCreatedDto> Handle(CreateClient request, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class CreateClientHandler(GovernanceDbContext db, AuditScope scope
             Name = request.Name,
             SecretHash = ClientSecretHasher.Hash(secret),
             CreatedAt = time.GetUtcNow(),
-            CreatedBy = CurrentPrincipal.From(accessor.HttpContext?.User).Id,
+            CreatedBy = principal.Id,
         });
         await db.SaveChangesAsync(cancellationToken);
         return new ClientCreatedDto(clientId, secret, request.TenantId, request.Name);

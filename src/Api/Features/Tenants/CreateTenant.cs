@@ -27,7 +27,7 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
     }
 }
 
-public sealed class CreateTenantHandler(GovernanceDbContext db, AuditScope scope, IHttpContextAccessor accessor, TimeProvider time)
+public sealed class CreateTenantHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<CreateTenant, TenantDto>
 {
     public async Task<TenantDto> Handle(CreateTenant request, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class CreateTenantHandler(GovernanceDbContext db, AuditScope scope
             Id = request.Id,
             Name = request.Name,
             CreatedAt = time.GetUtcNow(),
-            CreatedBy = CurrentPrincipal.From(accessor.HttpContext?.User).Id,
+            CreatedBy = principal.Id,
         };
         db.Tenants.Add(record);
         await db.SaveChangesAsync(cancellationToken);

@@ -27,7 +27,7 @@ public sealed class GrantLicenseValidator : AbstractValidator<GrantLicense>
     }
 }
 
-public sealed class GrantLicenseHandler(GovernanceDbContext db, AuditScope scope, IHttpContextAccessor accessor, TimeProvider time)
+public sealed class GrantLicenseHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<GrantLicense, LicenseDto>
 {
     public async Task<LicenseDto> Handle(GrantLicense request, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed class GrantLicenseHandler(GovernanceDbContext db, AuditScope scope
             TenantId = request.TenantId,
             ModelName = request.ModelName,
             GrantedAt = time.GetUtcNow(),
-            GrantedBy = CurrentPrincipal.From(accessor.HttpContext?.User).Id,
+            GrantedBy = principal.Id,
         };
         db.LicenseGrants.Add(grant);
         await db.SaveChangesAsync(cancellationToken);
