@@ -37,4 +37,17 @@ public sealed class HealthTests(ApiFactory api)
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheProtocolAndOurEndpoints()
+    {
+        using var client = api.CreateClient();
+
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/v2/models/{model}/infer", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/models/{model}/predict", out _));
+        Assert.True(paths.TryGetProperty("/connect/token", out _));
+    }
 }

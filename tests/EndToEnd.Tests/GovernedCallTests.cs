@@ -25,18 +25,19 @@ public sealed class GovernedCallTests(ServerProcess server) : IClassFixture<Serv
         var token = await server.CliAsync("token", "--role", "tenant", "--tenant", "demo");
         Assert.Equal(0, token.ExitCode);
         var first = await PredictAsync(token.Output);
+        var inference = await InferAsync(token.Output);
 
         await server.KillAsync();
         await server.StartAsync(); // the model is loaded again from the store, digest checked
         var second = await PredictAsync(token.Output);
 
-        Assert.True(second > first);
+        Assert.True(second > inference && inference > first);
         await using var connection = new NpgsqlConnection(server.Database.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM audit_entries WHERE sequence = ANY(@s) AND action = 'model.predict' AND tenant_id = 'demo' AND status_code = 200", connection);
-        command.Parameters.AddWithValue("s", new[] { first, second });
-        Assert.Equal(2L, await command.ExecuteScalarAsync());
+            "SELECT count(*) FROM audit_entries WHERE sequence = ANY(@s) AND action IN ('model.predict', 'model.infer') AND tenant_id = 'demo' AND status_code = 200", connection);
+        command.Parameters.AddWithValue("s", new[] { first, inference, second });
+        Assert.Equal(3L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -76,6 +77,20 @@ public sealed class GovernedCallTests(ServerProcess server) : IClassFixture<Serv
         using var json = JsonDocument.Parse(body);
         Assert.Equal("account_access", json.RootElement.GetProperty("labels")[0].GetProperty("label").GetString());
         return json.RootElement.GetProperty("audit").GetProperty("sequence").GetInt64();
+    }
+
+    private async Task<long> InferAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var request = new { inputs = new[] { new { name = "applicant", shape = new[] { 1, 4 }, datatype = "FP32", data = new[] { 42f, 0.45f, 31f, 2f } } } };
+        using var response = await http.PostAsJsonAsync("/v2/models/credit-risk/infer", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body + "\n" + server.Log);
+        using var json = JsonDocument.Parse(body);
+        var probability = json.RootElement.GetProperty("outputs")[0].GetProperty("data")[0].GetSingle();
+        Assert.InRange(probability, 0f, 1f);
+        return json.RootElement.GetProperty("parameters").GetProperty("audit_sequence").GetInt64();
     }
 
     private static void WriteDemoModels(string root)
