@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Governance.Cli.Commands;
 
-var root = new RootCommand("governance: the command line of the Governance platform (tokens, database, demo data, models).")
+var root = new RootCommand("governance: the command line of the Governance platform (tokens, database, demo data, models, PII).")
 {
     TokenCommand.Create(),
     DatabaseCommand.Create(),
     DemoCommand.Create(),
     ModelCommand.Create(),
+    PiiCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Audit;
 using Microsoft.AspNetCore.Http.Features;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<RefusalAuditor>();
         services.AddGovernancePipeline(typeof(ServiceRegistration).Assembly);
         services.AddModelServing();
+        services.AddPrivacy();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Governance.Api.Privacy;
 using Governance.Inference.ExecutionProviders;
 
 namespace Governance.Api.Configuration;
@@ -14,6 +15,8 @@ public sealed class GovernanceOptions
     public ModelOptions Models { get; set; } = new();
 
     public LimitOptions Limits { get; set; } = new();
+
+    public PrivacyOptions Privacy { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

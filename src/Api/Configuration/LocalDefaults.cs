@@ -12,6 +12,7 @@ public static class LocalDefaults
         {
             ["Governance:Auth:SigningKeyFile"] = LocalPaths.DefaultSigningKeyFile,
             ["Governance:Models:StorePath"] = LocalPaths.DefaultModelStore,
+            ["Governance:Privacy:MasterKeyFile"] = Path.Combine(LocalPaths.DevDirectory, "privacy-master.key"),
         };
         foreach (var (key, value) in ReadEnvFile(LocalPaths.PostgresEnvFile))
         {

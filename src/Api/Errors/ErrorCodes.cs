@@ -25,6 +25,7 @@ public static class ErrorCodes
     public const string UnsupportedGrantType = "unsupported-grant-type";
     public const string AuditUnavailable = "audit-unavailable";
     public const string ClientClosedRequest = "client-closed-request";
+    public const string DeanonymizationFailed = "deanonymization-failed";
     public const string Unavailable = "service-unavailable";
     public const string Internal = "internal-error";
 }

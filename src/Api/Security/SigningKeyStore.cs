@@ -32,29 +32,8 @@ public sealed class SigningKeyStore
 
     private static void TryCreate(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Owner-only from the first byte: the private key is never readable by others, not even briefly.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
-        {
-            writer.Write(ecdsa.ExportPkcs8PrivateKeyPem());
-        }
-        try
-        {
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first; theirs wins.
-            File.Delete(temp);
-        }
+        OwnerOnlyFile.CreateIfMissing(path, System.Text.Encoding.ASCII.GetBytes(ecdsa.ExportPkcs8PrivateKeyPem()));
     }
 
     private static string KeyIdOf(ECDsa ecdsa) =>

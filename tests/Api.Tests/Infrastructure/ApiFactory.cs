@@ -47,6 +47,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Governance:Database:OwnerConnectionString", _database.OwnerConnectionString);
         builder.UseSetting("Governance:Auth:SigningKeyFile", Path.Combine(_scratch, "signing-key.pem"));
         builder.UseSetting("Governance:Models:StorePath", ModelStorePath);
+        builder.UseSetting("Governance:Privacy:MasterKeyFile", Path.Combine(_scratch, "privacy-master.key"));
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Api.Pipeline;
+using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Inference.Protocol;
 using Governance.Inference.Runtime;
@@ -18,7 +19,8 @@ public static class InferenceEndpoints
 
     public sealed record PredictBody(string? Text);
 
-    public sealed record PredictResponse(string Model, string Version, IReadOnlyList<LabelScore> Labels, AuditReceiptDto Audit);
+    public sealed record PredictResponse(
+        string Model, string Version, IReadOnlyList<LabelScore> Labels, IReadOnlyList<AnonymizedCount> Anonymized, AuditReceiptDto Audit);
 
     public static void MapInferenceEndpoints(this IEndpointRouteBuilder app)
     {
@@ -72,7 +74,7 @@ public static class InferenceEndpoints
     {
         var result = await mediator.Send(new Predict(model, null, body.Text ?? ""), ct);
         var receipt = AuditReceiptDto.From(http);
-        return WithReceipt(http, Results.Ok(new PredictResponse(result.Model, result.Version, result.Labels, receipt)));
+        return WithReceipt(http, Results.Ok(new PredictResponse(result.Model, result.Version, result.Labels, result.Anonymized, receipt)));
     }
 
     private static IResult WithReceipt(HttpContext http, IResult result)

@@ -3,6 +3,8 @@ using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.Privacy;
+using Governance.Api.Security;
 using Governance.Inference.Runtime;
 using MediatR;
 
@@ -14,7 +16,7 @@ public sealed record Predict(string ModelName, string? ModelVersion, string Text
     public string AuditAction => "model.predict";
 }
 
-public sealed record PredictResult(string Model, string Version, IReadOnlyList<LabelScore> Labels);
+public sealed record PredictResult(string Model, string Version, IReadOnlyList<LabelScore> Labels, IReadOnlyList<AnonymizedCount> Anonymized);
 
 public sealed class PredictValidator : AbstractValidator<Predict>
 {
@@ -27,14 +29,18 @@ public sealed class PredictValidator : AbstractValidator<Predict>
     }
 }
 
-public sealed class PredictHandler(GovernanceDbContext db, ModelCatalog catalog, AuditScope scope) : IRequestHandler<Predict, PredictResult>
+public sealed class PredictHandler(
+    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ModelInputAnonymizer anonymizer, CurrentPrincipal principal)
+    : IRequestHandler<Predict, PredictResult>
 {
     public async Task<PredictResult> Handle(Predict request, CancellationToken cancellationToken)
     {
         var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
-        scope.InputDigest = PayloadDigest.OfText(request.Text);
+        // The model sees only the anonymized text, and the trail holds only its digest: nothing derived from raw PII.
+        var input = anonymizer.Apply(record.Name, principal.TenantId!, request.Text);
+        scope.InputDigest = PayloadDigest.OfText(input.Text);
         var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
         if (model.Manifest.Featurizer is null || model.Manifest.Labels.Count == 0)
         {
@@ -42,8 +48,8 @@ public sealed class PredictHandler(GovernanceDbContext db, ModelCatalog catalog,
                 $"Model '{record.Name}' is not a text classifier; call /v2/models/{record.Name}/infer instead.");
         }
 
-        var labels = new TextClassifier(model).Predict(request.Text, cancellationToken);
-        var result = new PredictResult(record.Name, record.Version, labels);
+        var labels = new TextClassifier(model).Predict(input.Text, cancellationToken);
+        var result = new PredictResult(record.Name, record.Version, labels, input.Anonymized);
         scope.OutputDigest = PayloadDigest.Of(result);
         return result;
     }

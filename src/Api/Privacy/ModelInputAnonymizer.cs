@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Governance.Api.Configuration;
+using Governance.Domain.Privacy.Operators;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.Privacy;
+
+/// <summary>How many values of one type were anonymized: what a response may say, never the values.</summary>
+public sealed record AnonymizedCount(
+    [property: JsonPropertyName("entity_type")] string EntityType,
+    [property: JsonPropertyName("count")] int Count);
+
+/// <summary>The text a model may see, and what was taken out of it.</summary>
+public sealed record AnonymizedInput(string Text, IReadOnlyList<AnonymizedCount> Anonymized);
+
+/// <summary>
+/// Anonymizes a model's text input with the operator configured for the model
+/// (Governance:Privacy:Models:&lt;name&gt;:Operator, "replace" unless set, "none" to turn it off), under
+/// the calling tenant's keys. Until the policy engine issues obligations, this configuration is the policy.
+/// </summary>
+public sealed class ModelInputAnonymizer(PiiEngine engine, TenantKeyring keyring, IOptions<GovernanceOptions> options)
+{
+    public AnonymizedInput Apply(string modelName, string tenantId, string text)
+    {
+        var name = options.Value.Privacy.OperatorFor(modelName);
+        if (string.Equals(name, PrivacyOptions.NoOperator, StringComparison.OrdinalIgnoreCase))
+        {
+            return new AnonymizedInput(text, []);
+        }
+
+        if (!OperatorNames.TryParse(name, out var type))
+        {
+            // Start-up validation refuses unknown names; this is the fail-closed backstop.
+            throw new InvalidOperationException($"Model '{modelName}' is configured with unknown operator '{name}'.");
+        }
+
+        var result = engine.Anonymize(text, OperatorSet.All(new OperatorSpec(type)), keyring.For(tenantId));
+        return new AnonymizedInput(result.Text, CountByType(result.Items));
+    }
+
+    public static IReadOnlyList<AnonymizedCount> CountByType(IReadOnlyList<ReplacedSpan> items)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            counts[item.EntityType] = counts.GetValueOrDefault(item.EntityType) + 1;
+        }
+
+        var list = new List<AnonymizedCount>(counts.Count);
+        foreach (var (type, count) in counts)
+        {
+            list.Add(new AnonymizedCount(type, count));
+        }
+
+        return list;
+    }
+}

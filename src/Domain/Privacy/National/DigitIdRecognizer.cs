@@ -1,0 +1,81 @@
+namespace Governance.Domain.Privacy.National;
+
+/// <summary>
+/// Shared scan for identifiers made of a fixed number of digits, written whole or in groups: the
+/// derived recognizer only judges one candidate (its shape and check digits) and gives its score.
+/// </summary>
+public abstract class DigitIdRecognizer : IPiiRecognizer
+{
+    private readonly string[] _entityTypes;
+
+    protected DigitIdRecognizer(string entityType, int digitCount, string[] contextWords)
+    {
+        EntityType = entityType;
+        DigitCount = digitCount;
+        _entityTypes = [entityType];
+        ContextWords = contextWords;
+    }
+
+    public string EntityType { get; }
+
+    public int DigitCount { get; }
+
+    public string Name => GetType().Name;
+
+    public IReadOnlyList<string> EntityTypes => _entityTypes;
+
+    public IReadOnlyList<string> ContextWords { get; }
+
+    public void Analyze(NormalizedText text, List<PiiCandidate> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+        var s = text.Text.AsSpan();
+        Span<Range> groups = stackalloc Range[DigitRuns.MaxGroups];
+        Span<byte> digits = stackalloc byte[DigitCount];
+        var position = 0;
+        int count;
+        while ((count = DigitRuns.Next(s, ref position, groups)) > 0)
+        {
+            var run = groups[..count];
+            for (var first = 0; first < count; first++)
+            {
+                for (var last = first; last < count; last++)
+                {
+                    var n = DigitRuns.DigitCount(run, first, last);
+                    if (n > DigitCount)
+                    {
+                        break;
+                    }
+
+                    if (n == DigitCount && DigitRuns.IsWindow(s, run, first, last, ChecksEnd))
+                    {
+                        DigitRuns.CopyDigits(s, run, first, last, digits);
+                        var end = run[last].End.Value;
+                        var score = Judge(s, run[first..(last + 1)], digits, ref end);
+                        if (score > 0)
+                        {
+                            results.Add(new PiiCandidate(EntityType, run[first].Start.Value, end, score, Name));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>False for ids that continue after their digits (a control letter): they check the end themselves.</summary>
+    protected virtual bool ChecksEnd => true;
+
+    /// <summary>
+    /// The score of a candidate made of <paramref name="window"/>'s groups, or 0 to refuse it.
+    /// <paramref name="end"/> may be moved past a trailing part (a control letter).
+    /// </summary>
+    protected abstract double Judge(ReadOnlySpan<char> text, ReadOnlySpan<Range> window, ReadOnlySpan<byte> digits, ref int end);
+
+    /// <summary>True when the window is one unbroken group of digits.</summary>
+    protected static bool IsWhole(ReadOnlySpan<Range> window) => window.Length == 1;
+
+    /// <summary>True when the window has exactly these group lengths with one separator throughout.</summary>
+    protected static bool HasShape(ReadOnlySpan<char> text, ReadOnlySpan<Range> window, ReadOnlySpan<int> lengths, out char separator) =>
+        DigitRuns.HasShape(text, window, 0, window.Length - 1, lengths, out separator);
+}

@@ -1,0 +1,55 @@
+namespace Governance.Domain.Privacy.National;
+
+/// <summary>
+/// ES_NIF (DNI): eight digits and the control letter of the number mod 23, written "12345678Z",
+/// "12345678-Z" or "12.345.678 Z"; the letter is matched in either case.
+/// </summary>
+public sealed class EsNifRecognizer() : DigitIdRecognizer("ES_NIF", 8, ["nif", "dni", "documento nacional de identidad", "identificación fiscal", "identificacion fiscal"])
+{
+    internal const string ControlLetters = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    protected override bool ChecksEnd => false;
+
+    protected override double Judge(ReadOnlySpan<char> text, ReadOnlySpan<Range> window, ReadOnlySpan<byte> digits, ref int end)
+    {
+        if (!IsWhole(window) && !(HasShape(text, window, [2, 3, 3], out var separator) && separator == '.'))
+        {
+            return 0;
+        }
+
+        var number = 0;
+        foreach (var d in digits)
+        {
+            number = (number * 10) + d;
+        }
+
+        var letterEnd = MatchControlLetter(text, end, ControlLetters[number % 23]);
+        if (letterEnd < 0)
+        {
+            return 0;
+        }
+
+        end = letterEnd;
+        return 0.5;
+    }
+
+    /// <summary>
+    /// Where the id ends if, at <paramref name="position"/>, an optional '-' or space and then
+    /// <paramref name="expected"/> (any case) stand alone; -1 otherwise.
+    /// </summary>
+    internal static int MatchControlLetter(ReadOnlySpan<char> text, int position, char expected)
+    {
+        if (position < text.Length && text[position] is '-' or ' ' or '\u00A0')
+        {
+            position++;
+        }
+
+        if (position >= text.Length || char.ToUpperInvariant(text[position]) != expected)
+        {
+            return -1;
+        }
+
+        position++;
+        return position == text.Length || !DigitRuns.IsWordChar(text[position]) ? position : -1;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Governance.Domain.Privacy.National;
+
+/// <summary>The national-identifier recognizers, each validating its own check digits or issuing rules.</summary>
+public static class NationalIdRecognizers
+{
+    public static IReadOnlyList<IPiiRecognizer> All { get; } =
+    [
+        new UsSsnRecognizer(),
+        new UsItinRecognizer(),
+        new AbaRoutingRecognizer(),
+        new UkNhsRecognizer(),
+        new UkNinoRecognizer(),
+        new DeTaxIdRecognizer(),
+        new EsNifRecognizer(),
+        new EsNieRecognizer(),
+        new InAadhaarRecognizer(),
+        new ItFiscalCodeRecognizer(),
+    ];
+}

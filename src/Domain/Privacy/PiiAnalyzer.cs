@@ -1,0 +1,103 @@
+namespace Governance.Domain.Privacy;
+
+/// <summary>
+/// Runs recognizers over one normalized copy of a text, raises scores near context words, applies the
+/// threshold, keeps one result per region (higher score, then longer span) and returns spans of the
+/// ORIGINAL text, sorted by start. Thread-safe.
+/// </summary>
+public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnalyzerOptions options)
+{
+    private readonly IPiiRecognizer[] _recognizers = [.. recognizers];
+    private readonly PiiAnalyzerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
+
+    public IReadOnlyList<PiiEntity> Analyze(string text, IReadOnlyCollection<string>? entities = null, double? scoreThreshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var threshold = scoreThreshold ?? _options.DefaultThreshold;
+        var normalized = NormalizedText.Create(text);
+        var candidates = new List<PiiCandidate>();
+        foreach (var recognizer in _recognizers)
+        {
+            if (entities is not null && !AnyWanted(recognizer.EntityTypes, entities))
+            {
+                continue;
+            }
+
+            var first = candidates.Count;
+            recognizer.Analyze(normalized, candidates);
+            Refine(normalized.Text, candidates, first, recognizer.ContextWords, entities, threshold);
+        }
+
+        var kept = OverlapResolver.Resolve(candidates);
+        var result = new PiiEntity[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var c = kept[i];
+            var (start, end) = normalized.ToOriginal(c.Start, c.End);
+            result[i] = new PiiEntity(c.EntityType, start, end, Math.Round(c.Score, 4), c.Recognizer);
+        }
+
+        return result;
+    }
+
+    /// <summary>Boosts the new candidates by context, then drops the unwanted and those under the threshold.</summary>
+    private void Refine(string text, List<PiiCandidate> candidates, int first, IReadOnlyList<string> contextWords,
+        IReadOnlyCollection<string>? entities, double threshold)
+    {
+        var write = first;
+        for (var i = first; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Start < 0 || c.End > text.Length || c.Start >= c.End
+                || (entities is not null && !Contains(entities, c.EntityType)))
+            {
+                continue;
+            }
+
+            if (c.Score < 1.0 && ContextFinder.HasContext(text, c.Start, c.End, contextWords, _options.ContextWindow))
+            {
+                c = c with { Score = Math.Min(1.0, c.Score + _options.ContextBoost) };
+            }
+
+            if (c.Score >= threshold)
+            {
+                candidates[write++] = c;
+            }
+        }
+
+        candidates.RemoveRange(write, candidates.Count - write);
+    }
+
+    private static bool AnyWanted(IReadOnlyList<string> types, IReadOnlyCollection<string> entities)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (Contains(entities, types[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> entities, string type)
+    {
+        if (entities is ICollection<string> collection)
+        {
+            return collection.Contains(type);
+        }
+
+        foreach (var e in entities)
+        {
+            if (string.Equals(e, type, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

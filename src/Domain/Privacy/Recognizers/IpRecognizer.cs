@@ -1,0 +1,60 @@
+namespace Governance.Domain.Privacy.Recognizers;
+
+/// <summary>IP_ADDRESS: IPv4 dotted quads (octets 0-255) and IPv6 addresses in full, compressed and IPv4-tailed forms.</summary>
+public sealed class IpRecognizer : IPiiRecognizer
+{
+    public const string EntityType = "IP_ADDRESS";
+    private const double Score = 0.6;
+
+    public string Name => nameof(IpRecognizer);
+
+    public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
+
+    public IReadOnlyList<string> ContextWords { get; } = ["ip", "ipv4", "ipv6", "address", "host", "server", "client", "source", "from"];
+
+    public void Analyze(NormalizedText text, List<PiiCandidate> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+        var s = text.Text.AsSpan();
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (!(char.IsAsciiHexDigit(c) || c == ':') || (i > 0 && !CanStart(s[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var end = char.IsAsciiDigit(c) ? IpAddresses.ReadIPv4(s, i) : -1;
+            if (end > 0 && !ContinuesNumber(s, end))
+            {
+                results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
+                i = end;
+                continue;
+            }
+
+            end = IpAddresses.ReadIPv6(s, i);
+            if (end > 0 && (end >= s.Length || !IsWordChar(s[end])))
+            {
+                results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
+                i = end;
+                continue;
+            }
+
+            while (i < s.Length && (IsWordChar(s[i]) || s[i] is ':' or '.'))
+            {
+                i++;
+            }
+        }
+    }
+
+    private static bool CanStart(char previous) => !IsWordChar(previous) && previous is not ('.' or ':');
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    // "1.2.3.4.5" is a version or an OID, not an address; "1.2.3.4a" is not one either.
+    private static bool ContinuesNumber(ReadOnlySpan<char> s, int end) =>
+        end < s.Length && (IsWordChar(s[end]) || (s[end] == '.' && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1])));
+}

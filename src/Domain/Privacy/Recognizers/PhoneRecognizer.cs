@@ -1,0 +1,96 @@
+using Governance.Domain.Privacy.Normalization;
+
+namespace Governance.Domain.Privacy.Recognizers;
+
+/// <summary>
+/// PHONE_NUMBER: international numbers ("+" or "00" and a country code; numbering plans checked for +1,
+/// +44, +49, +33, +91) and national numbers of the US/CA, UK, DE, FR and IN. A bare run of digits
+/// scores under the threshold and needs a context word; a formatted or international one does not.
+/// </summary>
+public sealed class PhoneRecognizer : IPiiRecognizer
+{
+    public const string EntityType = "PHONE_NUMBER";
+
+    public string Name => nameof(PhoneRecognizer);
+
+    public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
+
+    public IReadOnlyList<string> ContextWords { get; } =
+        ["phone", "telephone", "tel", "call", "mobile", "cell", "fax", "contact", "whatsapp", "sms", "ring", "dial", "number"];
+
+    public void Analyze(NormalizedText text, List<PiiCandidate> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+        var s = text.Text.AsSpan();
+        Span<Range> groups = stackalloc Range[PhoneRuns.MaxGroups];
+        Span<byte> digits = stackalloc byte[17];
+        var position = 0;
+        int count;
+        while ((count = PhoneRuns.Next(s, ref position, groups)) > 0)
+        {
+            var run = groups[..count];
+
+            // After "+CC " the rest belongs to that number: no national number is looked for inside it.
+            var runStart = run[0].Start.Value;
+            var firsts = runStart > 0 && s[runStart - 1] == '+' ? 1 : count;
+            for (var first = 0; first < firsts; first++)
+            {
+                if (first > 0 && !PhoneRuns.IsCut(s, run, first))
+                {
+                    continue;
+                }
+
+                var start = run[first].Start.Value;
+                start = start > 0 && s[start - 1] == '(' ? start - 1 : start;
+                var plus = start > 0 && s[start - 1] == '+';
+                start = plus ? start - 1 : start;
+                if (start > 0 && (DigitScanner.IsWordChar(s[start - 1]) || s[start - 1] is '+' or '-' or '.' or '/'))
+                {
+                    continue;
+                }
+
+                Windows(s, run, first, start, plus, digits, results);
+            }
+        }
+    }
+
+    private void Windows(ReadOnlySpan<char> s, ReadOnlySpan<Range> run, int first, int start, bool plus, Span<byte> digits, List<PiiCandidate> results)
+    {
+        var n = 0;
+        for (var last = first; last < run.Length; last++)
+        {
+            var group = s[run[last]];
+            var trunk = plus && last > first && group is "0" && s[run[last].Start.Value - 1] == '(';
+            if (!trunk)
+            {
+                if (n + group.Length > digits.Length)
+                {
+                    return;
+                }
+
+                for (var k = 0; k < group.Length; k++)
+                {
+                    digits[n++] = (byte)(group[k] - '0');
+                }
+            }
+
+            var end = run[last].End.Value;
+            var endOk = last < run.Length - 1 ? PhoneRuns.IsCut(s, run, last + 1) : end == s.Length || !DigitScanner.IsWordChar(s[end]);
+            if (!endOk || n < 7)
+            {
+                continue;
+            }
+
+            var number = digits[..n];
+            var international = plus || (n > 2 && number[0] == 0 && number[1] == 0);
+            var score = plus ? PhonePlans.International(number)
+                : international ? PhonePlans.International(number[2..])
+                : PhonePlans.National(number, last > first || s[start] == '(');
+            if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0)
+            {
+                results.Add(new PiiCandidate(EntityType, start, end, score, Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Governance.Domain.Privacy.National;
+
+namespace Governance.Domain.Tests.Privacy.National;
+
+public sealed class InAadhaarRecognizerTests
+{
+    private static readonly InAadhaarRecognizer Recognizer = new();
+
+    [Theory]
+    [InlineData("Aadhaar 2345 6789 0124", 0.5)]
+    [InlineData("4987-3151-2346", 0.5)]
+    [InlineData("623456789016", 0.3)]
+    [InlineData("２３４５ ６７８９ ０１２４", 0.5)]
+    [InlineData("2345\u200B6789\u200C0124", 0.3)]
+    public void Analyze_Valid_Found(string text, double score) => Assert.Equal(score, Scan.SingleScore(Recognizer, text));
+
+    [Theory]
+    [InlineData("2345 6789 0125")]
+    [InlineData("123456789010")]
+    [InlineData("200009900002")]
+    [InlineData("2345 6789 01245")]
+    [InlineData("92345 6789 0124")]
+    [InlineData("2345-6789-0124-1")]
+    [InlineData("234 5678 90124")]
+    public void Analyze_InvalidChecksumFirstDigitPalindromeOrShape_NotFound(string text) =>
+        Assert.Empty(Scan.Run(Recognizer, text));
+
+    [Fact]
+    public void All_ContainsEveryNationalEntityOnce()
+    {
+        var types = new List<string>();
+        foreach (var r in NationalIdRecognizers.All)
+        {
+            types.AddRange(r.EntityTypes);
+        }
+
+        Assert.Equal(
+            ["ABA_ROUTING_NUMBER", "DE_TAX_ID", "ES_NIE", "ES_NIF", "IN_AADHAAR", "IT_FISCAL_CODE", "UK_NHS", "UK_NINO", "US_ITIN", "US_SSN"],
+            types.Order(StringComparer.Ordinal));
+    }
+}
