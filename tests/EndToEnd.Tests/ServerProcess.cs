@@ -96,6 +96,7 @@ public sealed class ServerProcess : IAsyncLifetime
         environment["Governance__Database__AppConnectionString"] = Database.AppConnectionString;
         environment["Governance__Database__OwnerConnectionString"] = Database.OwnerConnectionString;
         environment["Governance__Auth__SigningKeyFile"] = Path.Combine(_scratch, "signing-key.pem");
+        environment["Governance__Privacy__MasterKeyFile"] = Path.Combine(_scratch, "privacy-master.key");
         environment["Governance__Models__StorePath"] = Path.Combine(_scratch, "models");
         environment["Governance__Models__ExecutionProvider"] = "Cpu";
         environment["GOVERNANCE_URL"] = BaseAddress.ToString().TrimEnd('/');

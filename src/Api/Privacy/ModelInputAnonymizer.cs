@@ -22,10 +22,23 @@ public sealed class ModelInputAnonymizer(PiiEngine engine, TenantKeyring keyring
 {
     public AnonymizedInput Apply(string modelName, string tenantId, string text)
     {
+        var operators = OperatorsFor(modelName);
+        if (operators is null)
+        {
+            return new AnonymizedInput(text, []);
+        }
+
+        var result = engine.Anonymize(text, operators, keyring.For(tenantId));
+        return new AnonymizedInput(result.Text, CountByType(result.Items));
+    }
+
+    /// <summary>The operators configured for the model; null when its anonymization is turned off ("none").</summary>
+    public OperatorSet? OperatorsFor(string modelName)
+    {
         var name = options.Value.Privacy.OperatorFor(modelName);
         if (string.Equals(name, PrivacyOptions.NoOperator, StringComparison.OrdinalIgnoreCase))
         {
-            return new AnonymizedInput(text, []);
+            return null;
         }
 
         if (!OperatorNames.TryParse(name, out var type))
@@ -34,18 +47,29 @@ public sealed class ModelInputAnonymizer(PiiEngine engine, TenantKeyring keyring
             throw new InvalidOperationException($"Model '{modelName}' is configured with unknown operator '{name}'.");
         }
 
-        var result = engine.Anonymize(text, OperatorSet.All(new OperatorSpec(type)), keyring.For(tenantId));
-        return new AnonymizedInput(result.Text, CountByType(result.Items));
+        return OperatorSet.All(new OperatorSpec(type));
     }
 
     public static IReadOnlyList<AnonymizedCount> CountByType(IReadOnlyList<ReplacedSpan> items)
     {
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        AddCounts(counts, items);
+        return ToList(counts);
+    }
+
+    public static void AddCounts(SortedDictionary<string, int> counts, IReadOnlyList<ReplacedSpan> items)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
             counts[item.EntityType] = counts.GetValueOrDefault(item.EntityType) + 1;
         }
+    }
 
+    public static IReadOnlyList<AnonymizedCount> ToList(SortedDictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
         var list = new List<AnonymizedCount>(counts.Count);
         foreach (var (type, count) in counts)
         {

@@ -14,6 +14,7 @@ public static class PrivacyRegistration
         services.AddSingleton(sp => TenantKeyring.LoadOrCreate(
             sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Privacy.MasterKeyFile, sp.GetRequiredService<IRandomSource>()));
         services.AddSingleton<ModelInputAnonymizer>();
+        services.AddSingleton<TensorAnonymizer>();
         return services;
     }
 }

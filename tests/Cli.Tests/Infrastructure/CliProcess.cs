@@ -20,6 +20,7 @@ internal static class CliProcess
             WorkingDirectory = run.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = run.StdIn is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
@@ -43,6 +44,12 @@ internal static class CliProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (run.StdIn is not null)
+        {
+            await process.StandardInput.WriteAsync(run.StdIn);
+            process.StandardInput.Close();
+        }
+
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {

@@ -5,6 +5,9 @@ internal sealed record CliRun(string SigningKeyFile, string WorkingDirectory, pa
 {
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Text written to the process's stdin, which is then closed; null leaves stdin alone.</summary>
+    public string? StdIn { get; init; }
+
     /// <summary>Another copy of governance.dll to run; null means the build output.</summary>
     public string? Dll { get; init; }
 }

@@ -1,6 +1,8 @@
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.Privacy;
+using Governance.Api.Security;
 using Governance.Inference.Protocol;
 using MediatR;
 
@@ -12,16 +14,21 @@ public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequ
     public string AuditAction => "model.infer";
 }
 
-public sealed class InferHandler(GovernanceDbContext db, ModelCatalog catalog, AuditScope scope) : IRequestHandler<Infer, InferenceResponse>
+public sealed class InferHandler(
+    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, TensorAnonymizer anonymizer, CurrentPrincipal principal)
+    : IRequestHandler<Infer, InferenceResponse>
 {
     public async Task<InferenceResponse> Handle(Infer request, CancellationToken cancellationToken)
     {
         var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
-        scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(request.Body));
+        // Text tensors reach the model, the client and the trail's digests only anonymized.
+        var privacy = anonymizer.Begin(record.Name, principal.TenantId!);
+        var body = privacy.Request(request.Body);
+        scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(body));
         var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
-        var response = await model.RunAsync(request.Body, cancellationToken);
+        var response = privacy.Response(await model.RunAsync(body, cancellationToken));
         scope.OutputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(response));
         return response;
     }

@@ -20,34 +20,24 @@ internal static class CustomValidators
 
     private static bool IsLuhn(ReadOnlySpan<char> value)
     {
-        int sum = 0, count = 0;
-        for (var i = value.Length - 1; i >= 0; i--)
+        Span<byte> digits = value.Length <= 128 ? stackalloc byte[value.Length] : new byte[value.Length];
+        var n = 0;
+        foreach (var c in value)
         {
-            var c = value[i];
             if (char.IsAsciiLetter(c))
             {
                 return false;
             }
 
-            if (!char.IsAsciiDigit(c))
+            if (char.IsAsciiDigit(c))
             {
-                continue;
+                digits[n++] = (byte)(c - '0');
             }
-
-            var d = c - '0';
-            if (count++ % 2 == 1)
-            {
-                d = d * 2 > 9 ? (d * 2) - 9 : d * 2;
-            }
-
-            sum += d;
         }
 
-        return count >= 2 && sum % 10 == 0;
+        return Checksums.Luhn.IsValid(digits[..n]);
     }
 
-    // ISO 13616 / ISO 7064 MOD 97-10: the first four characters move to the end, letters count as
-    // 10-35, and the resulting number is 1 mod 97.
     private static bool IsMod97(ReadOnlySpan<char> value)
     {
         Span<char> chars = stackalloc char[Math.Min(value.Length, 64)];
@@ -65,19 +55,6 @@ internal static class CustomValidators
             }
         }
 
-        if (n < 5)
-        {
-            return false;
-        }
-
-        var remainder = 0;
-        for (var k = 0; k < n; k++)
-        {
-            var c = chars[(k + 4) % n];
-            var v = char.IsAsciiDigit(c) ? c - '0' : char.ToUpperInvariant(c) - 'A' + 10;
-            remainder = v < 10 ? ((remainder * 10) + v) % 97 : ((remainder * 100) + v) % 97;
-        }
-
-        return remainder == 1;
+        return Checksums.Mod97.IsValidIban(chars[..n]);
     }
 }

@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
@@ -42,7 +44,7 @@ public abstract class DigitIdRecognizer : IPiiRecognizer
             {
                 for (var last = first; last < count; last++)
                 {
-                    var n = DigitRuns.DigitCount(run, first, last);
+                    var n = DigitScanner.DigitCount(run, first, last);
                     if (n > DigitCount)
                     {
                         break;
@@ -50,7 +52,7 @@ public abstract class DigitIdRecognizer : IPiiRecognizer
 
                     if (n == DigitCount && DigitRuns.IsWindow(s, run, first, last, ChecksEnd))
                     {
-                        DigitRuns.CopyDigits(s, run, first, last, digits);
+                        _ = DigitScanner.CopyDigits(s, run, first, last, digits);
                         var end = run[last].End.Value;
                         var score = Judge(s, run[first..(last + 1)], digits, ref end);
                         if (score > 0)

@@ -1,10 +1,13 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
-/// Finds runs of digit groups joined by single separators ("123-45-6789", "2345 6789 0123") in
-/// normalized text, without allocating. A run may hold several numbers side by side ("2020 123-45-6789"),
-/// so recognizers look at windows of consecutive groups; a window may only be cut out of a run at a
-/// space, never at '-', '.' or '/', so an id is not found inside a longer hyphenated number.
+/// Runs of digit groups joined by single separators ("123-45-6789") in normalized text, for the national
+/// recognizers, without allocating. Kept apart from <see cref="DigitScanner"/> (whose character tests it
+/// shares) because the rules differ: a run longer than the group buffer is split here, not truncated, so
+/// an id after many groups is still found; a window may leave its end unchecked (ids that go on with a
+/// letter); and windows match exact group shapes. A window is cut out of a run only at a space.
 /// </summary>
 internal static class DigitRuns
 {
@@ -14,10 +17,6 @@ internal static class DigitRuns
 
     public static bool IsSpace(char c) => c is ' ' or '\u00A0';
 
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-    public static bool IsDigit(char c) => c is >= '0' and <= '9';
-
     /// <summary>
     /// Fills <paramref name="groups"/> with the next run at or after <paramref name="position"/> and
     /// returns its group count (0 when there is none); <paramref name="position"/> moves past the run.
@@ -25,7 +24,7 @@ internal static class DigitRuns
     public static int Next(ReadOnlySpan<char> text, ref int position, Span<Range> groups)
     {
         var i = position;
-        while (i < text.Length && !IsDigit(text[i]))
+        while (i < text.Length && !DigitScanner.IsDigit(text[i]))
         {
             i++;
         }
@@ -34,13 +33,13 @@ internal static class DigitRuns
         while (i < text.Length && count < groups.Length)
         {
             var start = i;
-            while (i < text.Length && IsDigit(text[i]))
+            while (i < text.Length && DigitScanner.IsDigit(text[i]))
             {
                 i++;
             }
 
             groups[count++] = new Range(start, i);
-            if (i + 1 < text.Length && IsSeparator(text[i]) && IsDigit(text[i + 1]))
+            if (i + 1 < text.Length && IsSeparator(text[i]) && DigitScanner.IsDigit(text[i + 1]))
             {
                 i++;
                 continue;
@@ -53,10 +52,6 @@ internal static class DigitRuns
         return count;
     }
 
-    /// <summary>Total digits in groups <paramref name="first"/>..<paramref name="last"/>.</summary>
-    public static int DigitCount(ReadOnlySpan<Range> run, int first, int last) =>
-        run[last].End.Value - run[first].Start.Value - (last - first);
-
     /// <summary>
     /// True when groups first..last can stand alone: cut from the run only at spaces, and not glued to
     /// a letter or digit at either end (unless <paramref name="checkEnd"/> is false, for ids that go on
@@ -65,27 +60,14 @@ internal static class DigitRuns
     public static bool IsWindow(ReadOnlySpan<char> text, ReadOnlySpan<Range> run, int first, int last, bool checkEnd = true)
     {
         var start = run[first].Start.Value;
-        var startOk = first > 0 ? IsSpace(text[start - 1]) : start == 0 || !IsWordChar(text[start - 1]);
+        var startOk = first > 0 ? IsSpace(text[start - 1]) : start == 0 || !DigitScanner.IsWordChar(text[start - 1]);
         if (!startOk || !checkEnd)
         {
             return startOk;
         }
 
         var end = run[last].End.Value;
-        return last < run.Length - 1 ? IsSpace(text[end]) : end == text.Length || !IsWordChar(text[end]);
-    }
-
-    /// <summary>Copies the digit values of groups first..last into <paramref name="digits"/>.</summary>
-    public static void CopyDigits(ReadOnlySpan<char> text, ReadOnlySpan<Range> run, int first, int last, Span<byte> digits)
-    {
-        var n = 0;
-        for (var g = first; g <= last; g++)
-        {
-            foreach (var c in text[run[g]])
-            {
-                digits[n++] = (byte)(c - '0');
-            }
-        }
+        return last < run.Length - 1 ? IsSpace(text[end]) : end == text.Length || !DigitScanner.IsWordChar(text[end]);
     }
 
     /// <summary>

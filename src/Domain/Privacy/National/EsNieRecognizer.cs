@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class EsNieRecognizer : IPiiRecognizer
         for (var i = 0; i < s.Length; i++)
         {
             var prefix = s[i] | 0x20;
-            if (prefix is not ('x' or 'y' or 'z') || (i > 0 && DigitRuns.IsWordChar(s[i - 1])))
+            if (prefix is not ('x' or 'y' or 'z') || (i > 0 && DigitScanner.IsWordChar(s[i - 1])))
             {
                 continue;
             }
@@ -46,7 +48,7 @@ public sealed class EsNieRecognizer : IPiiRecognizer
 
         var number = prefixValue;
         var digits = 0;
-        while (p < s.Length && DigitRuns.IsDigit(s[p]) && digits < 8)
+        while (p < s.Length && DigitScanner.IsDigit(s[p]) && digits < 8)
         {
             number = (number * 10) + (s[p] - '0');
             digits++;

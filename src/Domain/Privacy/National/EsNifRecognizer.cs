@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
@@ -50,6 +52,6 @@ public sealed class EsNifRecognizer() : DigitIdRecognizer("ES_NIF", 8, ["nif", "
         }
 
         position++;
-        return position == text.Length || !DigitRuns.IsWordChar(text[position]) ? position : -1;
+        return position == text.Length || !DigitScanner.IsWordChar(text[position]) ? position : -1;
     }
 }

@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
@@ -31,14 +33,14 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
         var i = 0;
         while (i < s.Length)
         {
-            if (!DigitRuns.IsWordChar(s[i]))
+            if (!DigitScanner.IsWordChar(s[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < s.Length && DigitRuns.IsWordChar(s[i]))
+            while (i < s.Length && DigitScanner.IsWordChar(s[i]))
             {
                 i++;
             }
@@ -63,7 +65,7 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
         for (var k = 0; k < Length; k++)
         {
             var isLetterSlot = k is < 6 or 8 or 11 or 15;
-            if (isLetterSlot ? !char.IsAsciiLetterUpper(c[k]) : !DigitRuns.IsDigit(c[k]) && !OmocodiaLetters.Contains(c[k]))
+            if (isLetterSlot ? !char.IsAsciiLetterUpper(c[k]) : !DigitScanner.IsDigit(c[k]) && !OmocodiaLetters.Contains(c[k]))
             {
                 return false;
             }
@@ -79,7 +81,7 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
         for (var k = 0; k < Length - 1; k++)
         {
             var ch = c[k];
-            var isDigit = DigitRuns.IsDigit(ch);
+            var isDigit = DigitScanner.IsDigit(ch);
             sum += k % 2 == 0
                 ? (isDigit ? OddDigits[ch - '0'] : OddLetters[ch - 'A'])
                 : (isDigit ? ch - '0' : ch - 'A');
@@ -88,5 +90,5 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
         return c[15] == (char)('A' + (sum % 26));
     }
 
-    private static int Digit(char c) => DigitRuns.IsDigit(c) ? c - '0' : OmocodiaLetters.IndexOf(c, StringComparison.Ordinal);
+    private static int Digit(char c) => DigitScanner.IsDigit(c) ? c - '0' : OmocodiaLetters.IndexOf(c, StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Normalization;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class UkNinoRecognizer : IPiiRecognizer
         var s = text.Text.AsSpan();
         for (var i = 0; i + 8 < s.Length; i++)
         {
-            if (!char.IsAsciiLetter(s[i]) || (i > 0 && DigitRuns.IsWordChar(s[i - 1])))
+            if (!char.IsAsciiLetter(s[i]) || (i > 0 && DigitScanner.IsWordChar(s[i - 1])))
             {
                 continue;
             }
@@ -48,7 +50,7 @@ public sealed class UkNinoRecognizer : IPiiRecognizer
         for (var pair = 0; pair < 3; pair++)
         {
             SkipSeparator(s, ref p);
-            if (p + 1 >= s.Length || !DigitRuns.IsDigit(s[p]) || !DigitRuns.IsDigit(s[p + 1]))
+            if (p + 1 >= s.Length || !DigitScanner.IsDigit(s[p]) || !DigitScanner.IsDigit(s[p + 1]))
             {
                 return -1;
             }
@@ -63,7 +65,7 @@ public sealed class UkNinoRecognizer : IPiiRecognizer
         }
 
         p++;
-        return p == s.Length || !DigitRuns.IsWordChar(s[p]) ? p : -1;
+        return p == s.Length || !DigitScanner.IsWordChar(s[p]) ? p : -1;
     }
 
     private static void SkipSeparator(ReadOnlySpan<char> s, ref int p)

@@ -21,11 +21,8 @@ public static class DigitScanner
     /// </summary>
     public static int NextRun(ReadOnlySpan<char> text, ref int position, Span<Range> groups)
     {
-        var i = position;
-        while (i < text.Length && !IsDigit(text[i]))
-        {
-            i++;
-        }
+        var next = position < text.Length ? text[position..].IndexOfAnyInRange('0', '9') : -1;
+        var i = next < 0 ? text.Length : position + next;
 
         var count = 0;
         while (i < text.Length)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 using Governance.Domain.Privacy.Checksums;
 
 namespace Governance.Domain.Privacy.Recognizers;
@@ -13,6 +15,9 @@ public sealed class CryptoRecognizer : IPiiRecognizer
 
     public string Name => nameof(CryptoRecognizer);
 
+    // Every address holds one of these at its start ("1", "3", "0x") or two after it ("bc1").
+    private static readonly SearchValues<char> FirstDigits = SearchValues.Create("013");
+
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
     public IReadOnlyList<string> ContextWords { get; } = ["wallet", "bitcoin", "btc", "ethereum", "eth", "crypto", "address", "send", "pay"];
@@ -23,7 +28,7 @@ public sealed class CryptoRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
         var i = 0;
-        while (i < s.Length)
+        while ((i = Anchors.Skip(s, i, FirstDigits, 0, 2)) < s.Length)
         {
             if (!char.IsAsciiLetterOrDigit(s[i]) || (i > 0 && IsWordChar(s[i - 1])))
             {

@@ -12,6 +12,9 @@ public sealed class DateTimeRecognizer : IPiiRecognizer
     public const string EntityType = "DATE_TIME";
     private const double Score = 0.4;
 
+    // Every date holds a digit this close to its start: the farthest is "September 1".
+    private const int MaxDigitOffset = 11;
+
     public string Name => nameof(DateTimeRecognizer);
 
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
@@ -25,7 +28,7 @@ public sealed class DateTimeRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
         var i = 0;
-        while (i < s.Length)
+        while ((i = Anchors.Skip(s, i, Anchors.Digits, 0, MaxDigitOffset)) < s.Length)
         {
             if (!char.IsAsciiLetterOrDigit(s[i]) || (i > 0 && (DigitScanner.IsWordChar(s[i - 1]) || IsNumberJoint(s, i - 1))))
             {

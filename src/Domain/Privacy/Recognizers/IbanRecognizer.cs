@@ -24,7 +24,7 @@ public sealed class IbanRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
         Span<char> iban = stackalloc char[MaxLength];
-        for (var i = 0; i + 4 < s.Length; i++)
+        for (var i = 0; (i = Anchors.Skip(s, i, Anchors.Digits, 2, 2)) + 4 < s.Length; i++)
         {
             if (!char.IsAsciiLetter(s[i]) || !char.IsAsciiLetter(s[i + 1]) || !char.IsAsciiDigit(s[i + 2])
                 || !char.IsAsciiDigit(s[i + 3]) || (i > 0 && DigitScanner.IsWordChar(s[i - 1])))

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Governance.Domain.Privacy.Recognizers;
 
 /// <summary>IP_ADDRESS: IPv4 dotted quads (octets 0-255) and IPv6 addresses in full, compressed and IPv4-tailed forms.</summary>
@@ -7,6 +9,9 @@ public sealed class IpRecognizer : IPiiRecognizer
     private const double Score = 0.6;
 
     public string Name => nameof(IpRecognizer);
+
+    // An IPv4 address has a '.' within 3 characters of its start, an IPv6 one a ':' within 4.
+    private static readonly SearchValues<char> Separators = SearchValues.Create(".:");
 
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
@@ -18,7 +23,7 @@ public sealed class IpRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
         var i = 0;
-        while (i < s.Length)
+        while ((i = Anchors.Skip(s, i, Separators, 0, 4)) < s.Length)
         {
             var c = s[i];
             if (!(char.IsAsciiHexDigit(c) || c == ':') || (i > 0 && !CanStart(s[i - 1])))

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Governance.Domain.Privacy.Recognizers;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
 
     public string Name => nameof(MacAddressRecognizer);
 
+    // The first separator sits 2 characters in (':' or '-') or 4 in (Cisco's '.').
+    private static readonly SearchValues<char> Separators = SearchValues.Create(":-.");
+
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
     public IReadOnlyList<string> ContextWords { get; } = ["mac", "ethernet", "hardware", "wifi", "bssid", "device", "address"];
@@ -20,7 +25,7 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
-        for (var i = 0; i + 14 <= s.Length; i++)
+        for (var i = 0; (i = Anchors.Skip(s, i, Separators, 2, 4)) + 14 <= s.Length; i++)
         {
             if (!char.IsAsciiHexDigit(s[i]) || (i > 0 && IsGlued(s[i - 1])))
             {

@@ -12,11 +12,8 @@ internal static class PhoneRuns
 
     public static int Next(ReadOnlySpan<char> s, ref int position, Span<Range> groups)
     {
-        var i = position;
-        while (i < s.Length && !DigitScanner.IsDigit(s[i]))
-        {
-            i++;
-        }
+        var next = position < s.Length ? s[position..].IndexOfAnyInRange('0', '9') : -1;
+        var i = next < 0 ? s.Length : position + next;
 
         var count = 0;
         while (i < s.Length && count < groups.Length)

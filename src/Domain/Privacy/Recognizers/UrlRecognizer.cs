@@ -10,6 +10,7 @@ public sealed class UrlRecognizer : IPiiRecognizer
     private const double SchemeScore = 0.9;
     private const double WwwScore = 0.8;
     private const double BareScore = 0.5;
+    private const int MaxLabelLength = 63;
 
     public string Name => nameof(UrlRecognizer);
 
@@ -23,7 +24,7 @@ public sealed class UrlRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
         var i = 0;
-        while (i < s.Length)
+        while ((i = Skip(s, i)) < s.Length)
         {
             if (!char.IsLetterOrDigit(s[i]) || (i > 0 && !CanStart(s[i - 1])))
             {
@@ -44,6 +45,31 @@ public sealed class UrlRecognizer : IPiiRecognizer
                 i++;
             }
         }
+    }
+
+    // Every URL holds a ':' (its scheme) or a '.' followed by a label character (its host name) within
+    // one DNS label (63 characters) of its start; a sentence's closing '.' is not followed by one.
+    private static int Skip(ReadOnlySpan<char> s, int i)
+    {
+        var from = i;
+        while (from < s.Length)
+        {
+            var p = s[from..].IndexOfAny(':', '.');
+            if (p < 0)
+            {
+                return s.Length;
+            }
+
+            p += from;
+            if (s[p] == ':' || (p + 1 < s.Length && DomainNames.IsLabelChar(s[p + 1])))
+            {
+                return Math.Max(i, p - MaxLabelLength);
+            }
+
+            from = p + 1;
+        }
+
+        return s.Length;
     }
 
     // Not inside a word, an e-mail address, a longer host name or a path.
