@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
@@ -16,6 +17,9 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
 {
     private readonly ConcurrentDictionary<(string, string), SemaphoreSlim> _loadLocks = new();
 
+    // One classifier per loaded model, not per request; it goes when its model is replaced.
+    private readonly ConditionalWeakTable<LoadedModel, TextClassifier> _classifiers = [];
+
     public static async Task<ModelVersionRecord> ResolveAsync(GovernanceDbContext db, string name, string? version, CancellationToken ct)
     {
         var query = db.ModelVersions.AsNoTracking().Where(m => m.Name == name);
@@ -30,6 +34,8 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
     public static ModelManifest ManifestOf(ModelVersionRecord record) =>
         JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)
         ?? throw new InvalidOperationException($"Stored manifest of {record.Name}/{record.Version} is empty.");
+
+    public TextClassifier TextClassifierFor(LoadedModel model) => _classifiers.GetValue(model, m => new TextClassifier(m));
 
     public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
     {

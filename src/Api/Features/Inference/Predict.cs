@@ -48,7 +48,7 @@ public sealed class PredictHandler(
                 $"Model '{record.Name}' is not a text classifier; call /v2/models/{record.Name}/infer instead.");
         }
 
-        var labels = new TextClassifier(model).Predict(input.Text, cancellationToken);
+        var labels = catalog.TextClassifierFor(model).Predict(input.Text, cancellationToken);
         var result = new PredictResult(record.Name, record.Version, labels, input.Anonymized);
         scope.OutputDigest = PayloadDigest.Of(result);
         return result;
