@@ -90,15 +90,17 @@ public sealed class AuditEntryEncodingTests
     }
 
     [Fact]
-    public void Version1Layout_IsPinned()
+    public void Version2Layout_IsPinned()
     {
         var entry = new AuditEntry(
             new Guid("00112233-4455-6677-8899-aabbccddeeff"), DateTimeOffset.UnixEpoch.AddTicks(12_345_678), "a", AuditOutcome.Denied, 403,
-            "u", "r", null, null, null, null, "", ["x"], null, null, null);
+            "u", "r", null, null, null, null, "", ["x"], null, null, null)
+        { PolicyVersion = "7", DataSubject = "" };
         const string Expected =
-            "01" + "00112233445566778899aabbccddeeff" + "000000000012d687" + "0000000161" + "0000000664656e696564" + "00000193" +
+            "02" + "00112233445566778899aabbccddeeff" + "000000000012d687" + "0000000161" + "0000000664656e696564" + "00000193" +
             "0000000175" + "0000000172" + "ffffffff" + "ffffffff" + "ffffffff" + "ffffffff" + "00000000" +
-            "00000001" + "0000000178" + "ffffffff" + "ffffffff" + "ffffffff";
+            "00000001" + "0000000178" + "ffffffff" + "ffffffff" + "ffffffff" +
+            "0000000137" + "ffffffff" + "00000000";
 
         Assert.Equal(Expected, Convert.ToHexStringLower(AuditEntryEncoding.Encode(entry)));
     }

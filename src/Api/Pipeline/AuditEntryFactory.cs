@@ -27,7 +27,12 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
             RuleIds: [.. scope.RuleIds],
             InputDigest: scope.InputDigest,
             OutputDigest: scope.OutputDigest,
-            TraceId: Activity.Current?.TraceId.ToString() ?? http?.TraceIdentifier);
+            TraceId: Activity.Current?.TraceId.ToString() ?? http?.TraceIdentifier)
+        {
+            PolicyVersion = scope.PolicyVersion,
+            Decision = scope.Decision,
+            DataSubject = scope.DataSubject,
+        };
     }
 
     public static AuditOutcome OutcomeOf(int status) => status switch

@@ -26,6 +26,13 @@ public sealed class AuditScope
 
     public List<string> RuleIds { get; } = [];
 
+    public string? PolicyVersion { get; set; }
+
+    /// <summary>Canonical JSON of the policy decision and its context (see AuditEntry.Decision).</summary>
+    public string? Decision { get; set; }
+
+    public string? DataSubject { get; set; }
+
     public AuditReceipt? Receipt { get; set; }
 
     public bool IsRecorded => Receipt is not null;

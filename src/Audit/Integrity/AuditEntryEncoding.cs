@@ -11,16 +11,17 @@ namespace Governance.Audit.Integrity;
 /// database types, so an offline verifier (the CLI) computes exactly what the writer computed.
 /// </summary>
 /// <remarks>
-/// Version 1 layout, all integers big-endian: version byte 0x01; request id (16 bytes, RFC 9562
+/// Version 1 layout (version 2 is the same plus the fields below), all integers big-endian: version byte 0x01; request id (16 bytes, RFC 9562
 /// order); occurred-at (int64 unix microseconds); action; outcome code; status code (int32);
 /// actor id; actor role; tenant id; model name; model version; model digest; error code;
 /// rule-id count (uint32) then each rule id; input digest; output digest; trace id.
+/// Version 2 appends: policy version; decision (canonical JSON); data subject reference.
 /// A string is a uint32 byte length then its UTF-8 bytes; null is the length 0xFFFFFFFF, so
 /// null and "" differ. Field order never changes within a version.
 /// </remarks>
 public static class AuditEntryEncoding
 {
-    public const byte CurrentVersion = 1;
+    public const byte CurrentVersion = 2;
     public const int HashSize = 32;
     private const uint NullLength = uint.MaxValue;
 
@@ -54,6 +55,9 @@ public static class AuditEntryEncoding
         WriteString(buffer, entry.InputDigest);
         WriteString(buffer, entry.OutputDigest);
         WriteString(buffer, entry.TraceId);
+        WriteString(buffer, entry.PolicyVersion);
+        WriteString(buffer, entry.Decision);
+        WriteString(buffer, entry.DataSubject);
         return buffer.WrittenSpan.ToArray();
     }
 

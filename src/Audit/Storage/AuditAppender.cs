@@ -24,7 +24,8 @@ internal static class AuditAppender
     private const string CopySql = """
         COPY audit_entries (sequence, request_id, occurred_at, committed_at, action, outcome, status_code,
             actor_id, actor_role, tenant_id, model_name, model_version, model_digest, error_code, rule_ids,
-            input_digest, output_digest, trace_id, canonical, entry_hash, previous_hash)
+            input_digest, output_digest, trace_id, canonical, entry_hash, previous_hash,
+            policy_version, decision, data_subject)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -104,6 +105,9 @@ internal static class AuditAppender
         await importer.WriteAsync(prepared.Canonical, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
         await importer.WriteAsync(entryHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
         await importer.WriteAsync(previousHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+        await WriteNullableAsync(importer, e.PolicyVersion, ct).ConfigureAwait(false);
+        await WriteNullableAsync(importer, e.Decision, ct).ConfigureAwait(false);
+        await WriteNullableAsync(importer, e.DataSubject, ct).ConfigureAwait(false);
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>

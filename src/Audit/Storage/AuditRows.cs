@@ -10,7 +10,8 @@ internal static class AuditRows
     public const string SelectColumns = """
         SELECT sequence, request_id, occurred_at, committed_at, action, outcome, status_code, actor_id,
             actor_role, tenant_id, model_name, model_version, model_digest, error_code, rule_ids,
-            input_digest, output_digest, trace_id, canonical, entry_hash, previous_hash
+            input_digest, output_digest, trace_id, canonical, entry_hash, previous_hash,
+            policy_version, decision, data_subject
         FROM audit_entries
         """;
 
@@ -32,7 +33,12 @@ internal static class AuditRows
             RuleIds: row.GetFieldValue<string[]>(14),
             InputDigest: Nullable(row, 15),
             OutputDigest: Nullable(row, 16),
-            TraceId: Nullable(row, 17));
+            TraceId: Nullable(row, 17))
+        {
+            PolicyVersion = Nullable(row, 21),
+            Decision = Nullable(row, 22),
+            DataSubject = Nullable(row, 23),
+        };
         return new StoredAuditEntry(
             row.GetInt64(0),
             entry,

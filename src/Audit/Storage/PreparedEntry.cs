@@ -14,7 +14,8 @@ internal sealed record PreparedEntry(AuditEntry Entry, byte[] Canonical)
         ArgumentNullException.ThrowIfNull(entry);
         var stored = entry with { OccurredAt = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt) };
         RejectNul(stored.Action, stored.ActorId, stored.ActorRole, stored.TenantId, stored.ModelName,
-            stored.ModelVersion, stored.ModelDigest, stored.ErrorCode, stored.InputDigest, stored.OutputDigest, stored.TraceId);
+            stored.ModelVersion, stored.ModelDigest, stored.ErrorCode, stored.InputDigest, stored.OutputDigest, stored.TraceId,
+            stored.PolicyVersion, stored.Decision, stored.DataSubject);
         if (stored.RuleIds is not null)
         {
             RejectNul([.. stored.RuleIds]);

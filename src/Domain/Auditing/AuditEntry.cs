@@ -20,7 +20,23 @@ public sealed record AuditEntry(
     IReadOnlyList<string> RuleIds,
     string? InputDigest,
     string? OutputDigest,
-    string? TraceId);
+    string? TraceId)
+{
+    /// <summary>The policy set version that decided the call (null before a policy decided anything).</summary>
+    public string? PolicyVersion { get; init; }
+
+    /// <summary>
+    /// The decision and the context it was made on, as canonical JSON (attributes only, never
+    /// payload values), so a draft policy can be replayed against real past traffic.
+    /// </summary>
+    public string? Decision { get; init; }
+
+    /// <summary>
+    /// A pseudonymous reference to the data subject the call concerned (a keyed hash, never the raw
+    /// identifier), so data-subject requests can find every entry about one person.
+    /// </summary>
+    public string? DataSubject { get; init; }
+}
 
 public enum AuditOutcome
 {
