@@ -3,6 +3,7 @@ using Governance.Api.Features.Audit;
 using Governance.Api.Features.Health;
 using Governance.Api.Features.Inference;
 using Governance.Api.Features.Models;
+using Governance.Api.Features.Policies;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
@@ -28,6 +29,7 @@ public static class RequestPipeline
         app.MapInferenceEndpoints();
         app.MapAuditEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapPolicyEndpoints();
         return app;
     }
 }

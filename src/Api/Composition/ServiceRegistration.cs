@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.Policies;
 using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Audit;
@@ -46,6 +47,7 @@ public static class ServiceRegistration
         services.AddGovernancePipeline(typeof(ServiceRegistration).Assembly);
         services.AddModelServing();
         services.AddPrivacy();
+        services.AddPolicies(builder.Configuration);
         return builder;
     }
 

@@ -1,57 +1,74 @@
 using Governance.Api.Errors;
-using Governance.Api.Persistence;
+using Governance.Api.Policies;
 using Governance.Api.Security;
+using Governance.Domain.Policies;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Pipeline;
 
 /// <summary>
-/// The governance decision for calls that use a model. For now it holds one rule,
-/// <see cref="LicenseRequired"/>: a tenant may call only a model it holds a license for. The policy
-/// engine replaces this body; its place in the pipeline and its audit shape stay.
+/// The governance decision for calls that use a model: builds the decision context, evaluates the active
+/// compiled policy set, records the decision (policy version, matched rule ids, canonical decision JSON,
+/// data-subject reference) on the audit scope, then denies with 403 naming the rules or hands the
+/// obligations to the handler. No active policy: 503 (fail closed).
 /// </summary>
 public sealed class PolicyBehaviour<TRequest, TResponse>(
-    GovernanceDbContext db,
+    ActivePolicy active,
+    DecisionContextBuilder contexts,
+    PolicyDecisionScope decisions,
     AuditScope scope,
-    CurrentPrincipal principal) : IPipelineBehavior<TRequest, TResponse>
+    CurrentPrincipal principal,
+    IHttpContextAccessor http) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
+    /// <summary>The default set's licensing rule (policies/default.yaml).</summary>
     public const string LicenseRequired = "license.required";
+
+    public const string VersionHeader = "X-Policy-Version";
+    public const string ObligationsHeader = "X-Policy-Obligations";
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is IModelCall call)
         {
-            await CheckLicenseAsync(call, cancellationToken);
+            await DecideAsync(call, cancellationToken);
         }
 
         return await next();
     }
 
-    private async Task CheckLicenseAsync(IModelCall call, CancellationToken ct)
+    private async Task DecideAsync(IModelCall call, CancellationToken ct)
     {
-        if (!principal.IsTenant || principal.TenantId is null)
+        var policy = active.Current
+            ?? throw new GovernanceException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "No policy set is active yet, so no call can be decided. Try again shortly.");
+        if (principal.IsTenant)
         {
-            if (call is not IInferenceCall)
+            scope.TenantId = principal.TenantId;
+        }
+
+        var (context, subject) = await contexts.BuildAsync(call, principal, policy, ct);
+        var decision = policy.Decide(context);
+        scope.PolicyVersion = policy.Version;
+        scope.RuleIds.AddRange(decision.MatchedRuleIds);
+        scope.Decision = DecisionJson.Write(context, decision);
+        scope.DataSubject = subject;
+        if (http.HttpContext?.Response is { HasStarted: false } response)
+        {
+            response.Headers[VersionHeader] = policy.Version;
+            var keys = decision.Obligations.Keys();
+            if (keys.Count > 0)
             {
-                return; // admins and compliance officers may read any model's metadata
+                response.Headers[ObligationsHeader] = string.Join(' ', keys);
             }
-
-            // Endpoint authorization already limits inference to tenants; this is the fail-closed backstop.
-            scope.RuleIds.Add(LicenseRequired);
-            throw new PolicyDeniedException([LicenseRequired], "Only a tenant principal can run a model.");
         }
 
-        scope.RuleIds.Add(LicenseRequired);
-        scope.TenantId = principal.TenantId;
-        var licensed = await db.LicenseGrants.AsNoTracking()
-            .AnyAsync(g => g.TenantId == principal.TenantId && g.ModelName == call.ModelName, ct);
-        if (!licensed)
+        if (!decision.Allowed)
         {
-            throw new PolicyDeniedException(
-                [LicenseRequired],
-                $"Tenant '{principal.TenantId}' holds no license for model '{call.ModelName}' (rule {LicenseRequired}).");
+            var denied = new PolicyDeniedException(decision.DenyingRuleIds, string.Join(" ", decision.Denials.Select(d => d.Message)));
+            denied.Extensions["policyVersion"] = policy.Version;
+            throw denied;
         }
+
+        decisions.Decision = decision;
     }
 }

@@ -1,7 +1,7 @@
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Privacy;
+using Governance.Api.Policies;
 using Governance.Api.Security;
 using Governance.Inference.Protocol;
 using MediatR;
@@ -15,7 +15,7 @@ public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequ
 }
 
 public sealed class InferHandler(
-    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, TensorAnonymizer anonymizer, CurrentPrincipal principal)
+    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
     : IRequestHandler<Infer, InferenceResponse>
 {
     public async Task<InferenceResponse> Handle(Infer request, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.Policies;
 using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Inference.Runtime;
@@ -30,7 +31,7 @@ public sealed class PredictValidator : AbstractValidator<Predict>
 }
 
 public sealed class PredictHandler(
-    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ModelInputAnonymizer anonymizer, CurrentPrincipal principal)
+    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
     : IRequestHandler<Predict, PredictResult>
 {
     public async Task<PredictResult> Handle(Predict request, CancellationToken cancellationToken)

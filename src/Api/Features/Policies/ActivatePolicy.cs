@@ -1,0 +1,58 @@
+using FluentValidation;
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Policies;
+using Governance.Api.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Governance.Api.Features.Policies;
+
+/// <summary>
+/// Makes a version the active one for every API process (rollback: activate an older version). Only a
+/// version that was approved, or was active before, unless <see cref="Emergency"/> is set with a reason:
+/// then the audit action is "policy.activate.emergency" and the activation row says so.
+/// </summary>
+public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, ICommand
+{
+    public string AuditAction => Emergency ? "policy.activate.emergency" : "policy.activate";
+}
+
+public sealed record ActivationDto(int Version, long ActivationId, bool Emergency, DateTimeOffset ActivatedAt, string ActivatedBy);
+
+public sealed class ActivatePolicyValidator : AbstractValidator<ActivatePolicy>
+{
+    public ActivatePolicyValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().When(r => r.Emergency).WithMessage("An emergency activation needs a 'reason'.");
+        RuleFor(r => r.Reason).MaximumLength(500);
+    }
+}
+
+public sealed class ActivatePolicyHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+    : IRequestHandler<ActivatePolicy, ActivationDto>
+{
+    public async Task<ActivationDto> Handle(ActivatePolicy request, CancellationToken cancellationToken)
+    {
+        scope.PolicyVersion = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
+            ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
+        if (row.Active)
+        {
+            throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyActive, $"Policy version {request.Version} is already active.");
+        }
+
+        if (row.ApprovedBy.Count == 0 && !row.EverActivated && !request.Emergency)
+        {
+            throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.NotApproved,
+                $"Policy version {request.Version} has not been approved by a second admin; approve it first (or activate with emergency=true and a reason).");
+        }
+
+        var now = time.GetUtcNow();
+        var id = await PolicyStore.ActivateAsync(connection, request.Version, principal.Id, now, request.Emergency, request.Reason, cancellationToken);
+        return new ActivationDto(request.Version, id, request.Emergency, now, principal.Id);
+    }
+}

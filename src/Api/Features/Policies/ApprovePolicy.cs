@@ -1,0 +1,41 @@
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Policies;
+using Governance.Api.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Governance.Api.Features.Policies;
+
+/// <summary>Four eyes: an admin other than the author approves a version (the database refuses the author too).</summary>
+public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, ICommand
+{
+    public string AuditAction => "policy.approve";
+}
+
+public sealed class ApprovePolicyHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+    : IRequestHandler<ApprovePolicy, PolicyVersionDto>
+{
+    public async Task<PolicyVersionDto> Handle(ApprovePolicy request, CancellationToken cancellationToken)
+    {
+        scope.PolicyVersion = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
+            ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
+        if (string.Equals(row.CreatedBy, principal.Id, StringComparison.Ordinal))
+        {
+            throw new GovernanceException(StatusCodes.Status403Forbidden, PolicyErrorCodes.SelfApproval,
+                $"Policy version {request.Version} was created by you; a second admin must approve it.");
+        }
+
+        if (row.ApprovedBy.Contains(principal.Id, StringComparer.Ordinal))
+        {
+            throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyApproved, $"You already approved policy version {request.Version}.");
+        }
+
+        await PolicyStore.ApproveAsync(connection, request.Version, principal.Id, time.GetUtcNow(), cancellationToken);
+        return PolicyVersionDto.From((await PolicyStore.GetAsync(connection, request.Version, cancellationToken))!, withSource: false);
+    }
+}

@@ -1,0 +1,47 @@
+using FluentValidation;
+using Governance.Api.Persistence;
+using Governance.Api.Pipeline;
+using Governance.Api.Policies;
+using Governance.Api.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Governance.Api.Features.Policies;
+
+/// <summary>Stores a new, immutable policy version as a draft, after every check has passed.</summary>
+public sealed record CreatePolicyDraft(string Source) : IRequest<PolicyVersionDto>, ICommand
+{
+    public string AuditAction => "policy.create";
+
+    public int SuccessStatusCode => StatusCodes.Status201Created;
+}
+
+public sealed class CreatePolicyDraftValidator : AbstractValidator<CreatePolicyDraft>
+{
+    public CreatePolicyDraftValidator()
+    {
+        RuleFor(r => r.Source).NotEmpty().WithMessage("The body must hold the policy as YAML.")
+            .MaximumLength(PolicyLoader.MaxSourceLength).WithMessage($"A policy may hold at most {PolicyLoader.MaxSourceLength} characters.");
+    }
+}
+
+public sealed class CreatePolicyDraftHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+    : IRequestHandler<CreatePolicyDraft, PolicyVersionDto>
+{
+    public async Task<PolicyVersionDto> Handle(CreatePolicyDraft request, CancellationToken cancellationToken)
+    {
+        scope.InputDigest = PolicyLoader.Digest(request.Source);
+        var loaded = PolicyLoader.Load(request.Source);
+        if (!loaded.IsValid)
+        {
+            throw new PolicyInvalidException(loaded.Errors);
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var version = await PolicyStore.InsertVersionAsync(connection, loaded.Document!.Name, request.Source, loaded.Document.Rules.Count, time.GetUtcNow(), principal.Id, cancellationToken);
+        scope.PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row = await PolicyStore.GetAsync(connection, version, cancellationToken);
+        return PolicyVersionDto.From(row!, withSource: false);
+    }
+}

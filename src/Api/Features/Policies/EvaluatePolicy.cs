@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json;
+using Governance.Api.Errors;
+using Governance.Api.Pipeline;
+using Governance.Api.Policies;
+using Governance.Domain.Policies;
+using MediatR;
+using Npgsql;
+
+namespace Governance.Api.Features.Policies;
+
+/// <summary>
+/// Decides an explicit context (attribute path → value, consent per purpose) under the active version or
+/// a named one, and explains it rule by rule: for debugging a policy, not for deciding calls.
+/// </summary>
+public sealed record EvaluatePolicy(int? Version, JsonElement Context, IReadOnlyDictionary<string, string>? Consents) : IRequest<EvaluationDto>, IAuditedRequest
+{
+    public string AuditAction => "policy.evaluate";
+}
+
+public sealed record EvaluationDto(string PolicyVersion, string Effect, IReadOnlyList<string> MatchedRuleIds, IReadOnlyList<Denial> Denials,
+    MergedObligations Obligations, IReadOnlyList<string> MergeNotes, IReadOnlyList<RuleExplanation> Rules, string Explanation);
+
+public sealed class EvaluatePolicyHandler(ActivePolicy active, NpgsqlDataSource dataSource, AuditScope scope) : IRequestHandler<EvaluatePolicy, EvaluationDto>
+{
+    public async Task<EvaluationDto> Handle(EvaluatePolicy request, CancellationToken cancellationToken)
+    {
+        var set = active.Current ?? throw new NotFoundException("No policy version is active.");
+        if (request.Version is { } version && version.ToString(CultureInfo.InvariantCulture) != set.Version)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await PolicyStore.GetAsync(connection, version, cancellationToken) ?? throw new NotFoundException($"Policy version {version} does not exist.");
+            set = PolicyLoader.Compile(row.Source, version.ToString(CultureInfo.InvariantCulture));
+        }
+
+        scope.PolicyVersion = set.Version;
+        var context = ContextJson.Read(request.Context, request.Consents);
+        var explanation = DecisionExplanation.Explain(set, context);
+        var d = explanation.Decision;
+        return new EvaluationDto(d.PolicyVersion, d.Effect, d.MatchedRuleIds, d.Denials, d.Obligations, d.MergeNotes, explanation.Rules, explanation.ToText());
+    }
+}

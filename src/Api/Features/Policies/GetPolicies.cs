@@ -1,0 +1,43 @@
+using Governance.Api.Errors;
+using Governance.Api.Pipeline;
+using Governance.Api.Policies;
+using MediatR;
+using Npgsql;
+
+namespace Governance.Api.Features.Policies;
+
+/// <summary>Every version, newest first, with its status (draft, approved, active).</summary>
+public sealed record ListPolicies : IRequest<IReadOnlyList<PolicyVersionDto>>, IAuditedRequest
+{
+    public string AuditAction => "policy.list";
+}
+
+/// <summary>One version with its YAML source; <see cref="Version"/> null: the active one.</summary>
+public sealed record GetPolicy(int? Version) : IRequest<PolicyVersionDto>, IAuditedRequest
+{
+    public string AuditAction => "policy.read";
+}
+
+public sealed class ListPoliciesHandler(NpgsqlDataSource dataSource) : IRequestHandler<ListPolicies, IReadOnlyList<PolicyVersionDto>>
+{
+    public async Task<IReadOnlyList<PolicyVersionDto>> Handle(ListPolicies request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await PolicyStore.ListAsync(connection, cancellationToken);
+        return [.. rows.Select(r => PolicyVersionDto.From(r, withSource: false))];
+    }
+}
+
+public sealed class GetPolicyHandler(NpgsqlDataSource dataSource, AuditScope scope) : IRequestHandler<GetPolicy, PolicyVersionDto>
+{
+    public async Task<PolicyVersionDto> Handle(GetPolicy request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var version = request.Version ?? (await PolicyStore.ActiveAsync(connection, cancellationToken))?.Version
+            ?? throw new NotFoundException("No policy version is active.");
+        scope.PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row = await PolicyStore.GetAsync(connection, version, cancellationToken)
+            ?? throw new NotFoundException($"Policy version {version} does not exist.");
+        return PolicyVersionDto.From(row, withSource: true);
+    }
+}
