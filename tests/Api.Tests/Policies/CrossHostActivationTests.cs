@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Governance.Api.Security;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Api.Tests.Policies;
+
+/// <summary>Two API hosts on one database: an activation on one is in force on the other within a second.</summary>
+[Collection(PolicyCollection.Name)]
+public sealed class CrossHostActivationTests(ApiFactory api)
+{
+    private const string DenyPredict = """
+        name: no-predict
+        rules:
+          - id: license.required
+            when:
+              any:
+                - principal.role: { equals: tenant }
+                - request.endpoint: { in: [model.infer, model.predict] }
+            obligations:
+              require_license: true
+          - id: predict.closed
+            when: { request.endpoint: { equals: model.predict } }
+            deny: { message: The text endpoint is closed. }
+        """;
+
+    [Fact]
+    public async Task Activation_OnOneHost_IsInForceOnTheOtherWithinOneSecond()
+    {
+        await using var second = new SecondHost(api);
+        using var secondTenant = second.CreateClient();
+        secondTenant.DefaultRequestHeaders.Authorization = new("Bearer", second.Services.GetRequiredService<TokenIssuer>().Issue("t2", Roles.Tenant, "acme", null));
+        var previous = second.Active.Current!.Version;
+        Assert.Equal(api.Services.GetRequiredService<Governance.Api.Policies.ActivePolicy>().Current!.Version, previous);
+
+        var version = await api.ActivateNewAsync(DenyPredict);
+        var activatedAt = Stopwatch.StartNew();
+        while (second.Active.Current!.Version != version.ToString(CultureInfo.InvariantCulture))
+        {
+            Assert.True(activatedAt.Elapsed < TimeSpan.FromSeconds(1), $"the second host still decides with version {second.Active.Current.Version} after {activatedAt.Elapsed}");
+            await Task.Delay(5);
+        }
+
+        try
+        {
+            using var onSecond = await secondTenant.PostAsync("/api/v1/models/support-intent/predict", PolicyApi.Yaml("""{"text":"hi"}""").WithJson());
+            var problem = await onSecond.AssertProblemAsync(HttpStatusCode.Forbidden, "policy-denied");
+            Assert.Equal("predict.closed", problem.GetProperty("ruleIds")[0].GetString());
+            await api.PredictAsync("hi", HttpStatusCode.Forbidden);
+        }
+        finally
+        {
+            await api.ActivateAsync(int.Parse(previous, CultureInfo.InvariantCulture));
+        }
+    }
+}
+
+internal static class ContentExtensions
+{
+    public static StringContent WithJson(this StringContent content)
+    {
+        content.Headers.ContentType = new("application/json");
+        return content;
+    }
+}
