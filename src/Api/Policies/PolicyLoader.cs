@@ -40,8 +40,9 @@ public static class PolicyLoader
             return new(null, errors);
         }
 
-        var semantic = PolicyAnalyzer.Check(document);
-        return semantic.Count == 0 ? new(document, []) : new(null, semantic);
+        var all = new List<PolicyError>(errors);
+        all.AddRange(PolicyAnalyzer.Check(document));
+        return all.Count == 0 ? new(document, []) : new(null, all);
     }
 
     /// <summary>Loads and compiles, or throws naming the first errors (for sources already validated once).</summary>

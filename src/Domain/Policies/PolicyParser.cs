@@ -13,6 +13,7 @@ public static partial class PolicyParser
     private static readonly string[] DocumentKeys = ["name", "description", "rules"];
     private static readonly string[] RuleKeys = ["id", "description", "when", "deny", "obligations"];
 
+    /// <summary>The document (its valid rules only, when there are errors) and every error found.</summary>
     public static (PolicyDocument? Document, IReadOnlyList<PolicyError> Errors) Parse(JsonElement root)
     {
         var errors = new List<PolicyError>();
@@ -42,7 +43,8 @@ public static partial class PolicyParser
             }
         }
 
-        return (errors.Count == 0 && name is not null ? new PolicyDocument(name, description, rules) : null, errors);
+        // The rules that parsed are returned even beside errors, so the semantic checks can report on them too.
+        return (new PolicyDocument(name ?? "", description, rules), errors);
     }
 
     private static PolicyRule? ParseRule(JsonElement rule, string path, List<PolicyError> errors)
@@ -61,7 +63,8 @@ public static partial class PolicyParser
 
         UnknownKeys(rule, RuleKeys, path, id, errors);
         var description = OptionalString(rule, "description", path, id, errors);
-        var when = rule.TryGetProperty("when", out var w) ? ConditionParser.Parse(w, path + "/when", id, errors) : null;
+        var hasWhen = rule.TryGetProperty("when", out var w);
+        var when = hasWhen ? ConditionParser.Parse(w, path + "/when", id, errors) : null;
         var hasDeny = rule.TryGetProperty("deny", out var deny);
         var hasObligations = rule.TryGetProperty("obligations", out var obligations);
         RuleEffect? effect = null;
@@ -88,7 +91,8 @@ public static partial class PolicyParser
             effect = ObligationParser.Parse(obligations, path + "/obligations", id, errors);
         }
 
-        return id is null || effect is null ? null : new PolicyRule(id, description, when, effect, path);
+        // A rule whose condition did not parse is left out entirely: read as "always" it would shadow others.
+        return id is null || effect is null || (hasWhen && when is null) ? null : new PolicyRule(id, description, when, effect, path);
     }
 
     internal static void UnknownKeys(JsonElement obj, string[] known, string path, string? ruleId, List<PolicyError> errors)

@@ -87,7 +87,7 @@ public sealed class PolicyLifecycleTests(ApiFactory api)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "policy-invalid");
         var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("ruleId").GetString(), e.GetProperty("path").GetString())).ToList();
-        Assert.Equal([("unknown-attribute", "a", "/rules/0/when/model.tagz"), ("wrong-type", "b", "/rules/1/when/time.hour/gt")], errors);
+        Assert.Equal([("unknown-attribute", "a", "/rules/0/when/model.tagz"), ("wrong-type", "b", "/rules/1/when/time.hour/gt"), ("unreachable", "c", "/rules/2/when/request.endpoint/in")], errors);
         Assert.Equal(versions, await api.ScalarAsync("SELECT count(*) FROM policy_versions"));
 
         using var semantic = await alice.PostAsync("/api/v1/policies", PolicyApi.Yaml("name: s\nrules:\n  - id: c\n    when: { request.endpoint: { in: [] } }\n    deny: { message: x }\n"));

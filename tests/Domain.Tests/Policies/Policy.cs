@@ -10,7 +10,13 @@ internal static class Policy
     {
         using var doc = JsonDocument.Parse(json);
         var (document, errors) = PolicyParser.Parse(doc.RootElement);
-        return document is null ? (null, errors) : (document, PolicyAnalyzer.Check(document));
+        if (document is null)
+        {
+            return (null, errors);
+        }
+
+        var all = errors.Concat(PolicyAnalyzer.Check(document)).ToList();
+        return (all.Count == 0 ? document : null, all);
     }
 
     public static CompiledPolicySet Compile(string json, string version = "test")
