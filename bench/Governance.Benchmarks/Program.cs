@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(QuickArgs.Expand(args));
+BenchmarkSwitcher.FromAssembly(typeof(QuickArgs).Assembly).Run(QuickArgs.Expand(args));
