@@ -49,8 +49,9 @@ public sealed class PolicySimulator(CompiledPolicySet draft, int samplesPerKind 
             Counts(id)[1]++;
         }
 
-        var added = now.Obligations.Keys().Except(recorded.ObligationKeys, StringComparer.Ordinal).ToList();
-        var removed = recorded.ObligationKeys.Except(now.Obligations.Keys(), StringComparer.Ordinal).ToList();
+        var keys = now.Obligations.Keys();
+        var added = keys.Except(recorded.ObligationKeys, StringComparer.Ordinal).ToList();
+        var removed = recorded.ObligationKeys.Except(keys, StringComparer.Ordinal).ToList();
         var kind = (recorded.Allowed, now.Allowed) switch
         {
             (true, false) => KindAllowToDeny,
