@@ -45,7 +45,8 @@ public static class PolicyCompiler
             }
 
             return true;
-        },
+        }
+        ,
     };
 
     private static Func<DecisionContext, bool> Both(Func<DecisionContext, bool> a, Func<DecisionContext, bool> b) => ctx => a(ctx) && b(ctx);
@@ -65,7 +66,8 @@ public static class PolicyCompiler
             }
 
             return false;
-        },
+        }
+        ,
     };
 
     private static Func<DecisionContext, bool> Negate(Func<DecisionContext, bool> inner) => ctx => !inner(ctx);
