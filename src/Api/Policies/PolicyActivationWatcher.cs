@@ -34,7 +34,7 @@ public sealed partial class PolicyActivationWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.PollIntervalMilliseconds, 10, 1000));
+        var interval = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.PollIntervalMilliseconds, 10, 60_000));
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -57,6 +57,29 @@ public sealed class CrossHostActivationTests(ApiFactory api)
     }
 }
 
+/// <summary>With polling all but off (once a minute), only the notification can bring the new version in time.</summary>
+[Collection(PolicyCollection.Name)]
+public sealed class ActivationNotificationTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Activation_ReachesAHostThatHardlyPolls_ThroughListenNotify()
+    {
+        await using var second = new SecondHost(api, pollMilliseconds: 60_000);
+        var previous = second.Active.Current!.Version;
+
+        var version = await api.ActivateNewAsync(PolicyApi.DefaultYaml);
+        var activatedAt = Stopwatch.StartNew();
+        while (second.Active.Current!.Version != version.ToString(CultureInfo.InvariantCulture))
+        {
+            Assert.True(activatedAt.Elapsed < TimeSpan.FromSeconds(5), $"no notification reached the second host in {activatedAt.Elapsed}");
+            await Task.Delay(5);
+        }
+
+        Assert.True(activatedAt.Elapsed < TimeSpan.FromSeconds(1), $"took {activatedAt.Elapsed}");
+        await api.ActivateAsync(int.Parse(previous, CultureInfo.InvariantCulture));
+    }
+}
+
 internal static class ContentExtensions
 {
     public static StringContent WithJson(this StringContent content)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Api.Tests.Policies;
 
 /// <summary>Another API process's worth of host over the first one's database (its own key and store).</summary>
-internal sealed class SecondHost(ApiFactory first) : WebApplicationFactory<Program>
+internal sealed class SecondHost(ApiFactory first, int pollMilliseconds = 250) : WebApplicationFactory<Program>
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("governance-api-second-").FullName;
 
@@ -22,6 +22,7 @@ internal sealed class SecondHost(ApiFactory first) : WebApplicationFactory<Progr
         builder.UseSetting("Governance:Models:StorePath", first.ModelStorePath);
         builder.UseSetting("Governance:Privacy:MasterKeyFile", Path.Combine(_scratch, "privacy-master.key"));
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
+        builder.UseSetting("Governance:Policies:PollIntervalMilliseconds", pollMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public override async ValueTask DisposeAsync()
