@@ -2,7 +2,10 @@ namespace Governance.Domain.Privacy;
 
 /// <summary>
 /// Keeps one result per region of text: the higher score wins, then the longer span, then the earlier
-/// one; what is kept comes back sorted by start.
+/// one; what is kept comes back sorted by start. Where a checksum-validated type and another type claim
+/// the very same span ("800 961 6893": a valid NHS number and a well-formed US phone number), the
+/// checksum decides, whatever the scores: a format match is what one in ten random numbers pass, a
+/// valid check digit is evidence.
 /// </summary>
 internal static class OverlapResolver
 {
@@ -27,6 +30,7 @@ internal static class OverlapResolver
             return candidates;
         }
 
+        DropLookAlikesOfValidated(candidates);
         candidates.Sort(ByStrength);
         var kept = new List<PiiCandidate>(candidates.Count);
         foreach (var c in candidates)
@@ -39,6 +43,40 @@ internal static class OverlapResolver
 
         kept.Sort(ByStart);
         return kept;
+    }
+
+    private static readonly Comparison<PiiCandidate> BySpan = (a, b) =>
+    {
+        var byStart = a.Start.CompareTo(b.Start);
+        return byStart != 0 ? byStart : a.End.CompareTo(b.End);
+    };
+
+    private static void DropLookAlikesOfValidated(List<PiiCandidate> candidates)
+    {
+        candidates.Sort(BySpan);
+        var write = 0;
+        for (var i = 0; i < candidates.Count;)
+        {
+            var j = i;
+            var anyValidated = false;
+            while (j < candidates.Count && candidates[j].Start == candidates[i].Start && candidates[j].End == candidates[i].End)
+            {
+                anyValidated |= ChecksumTypes.IsValidated(candidates[j].EntityType);
+                j++;
+            }
+
+            for (var k = i; k < j; k++)
+            {
+                if (!anyValidated || ChecksumTypes.IsValidated(candidates[k].EntityType))
+                {
+                    candidates[write++] = candidates[k];
+                }
+            }
+
+            i = j;
+        }
+
+        candidates.RemoveRange(write, candidates.Count - write);
     }
 
     private static bool OverlapsAny(List<PiiCandidate> kept, PiiCandidate c)

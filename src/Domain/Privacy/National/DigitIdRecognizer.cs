@@ -33,16 +33,17 @@ public abstract class DigitIdRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
-        Span<Range> groups = stackalloc Range[DigitRuns.MaxGroups];
+        Span<Range> groups = stackalloc Range[DigitScanner.MaxGroups];
         Span<byte> digits = stackalloc byte[DigitCount];
         var position = 0;
         int count;
-        while ((count = DigitRuns.Next(s, ref position, groups)) > 0)
+        // A window of DigitCount digits has at most DigitCount groups: chunks of a long run overlap by one less.
+        while ((count = DigitScanner.NextRun(s, ref position, groups, DigitCount - 1, out var seen)) > 0)
         {
             var run = groups[..count];
             for (var first = 0; first < count; first++)
             {
-                for (var last = first; last < count; last++)
+                for (var last = Math.Max(first, seen); last < count; last++)
                 {
                     var n = DigitScanner.DigitCount(run, first, last);
                     if (n > DigitCount)

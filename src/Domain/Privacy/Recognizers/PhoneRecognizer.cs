@@ -15,6 +15,16 @@ public sealed class PhoneRecognizer : IPiiRecognizer
 
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
+    // A national-format number labelled as another identifier ("NHS number 514 566 1143", "order 212 555
+    // 0143") is that identifier, valid or not, and no phone: these labels are negative context.
+    private static readonly string[] OtherIds =
+    [
+        "nhs", "ssn", "itin", "routing", "aba", "aadhaar", "uid", "nino", "dni", "nif", "nie", "steuer", "iban", "account",
+        "order", "invoice", "ticket", "isbn", "serial", "tracking", "reference", "ref", "case", "build", "version", "policy",
+    ];
+
+    private static readonly string[] Fillers = ["number", "no", "nr", "num", "id", "code"];
+
     public IReadOnlyList<string> ContextWords { get; } =
         ["phone", "telephone", "tel", "call", "mobile", "cell", "fax", "contact", "whatsapp", "sms", "ring", "dial", "number"];
 
@@ -87,7 +97,7 @@ public sealed class PhoneRecognizer : IPiiRecognizer
             var score = plus ? PhonePlans.International(number)
                 : international ? PhonePlans.International(number[2..])
                 : PhonePlans.National(number, last > first || s[start] == '(');
-            if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0)
+            if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0 && (plus || !Labels.IsLabelledWithin2Words(s, start, OtherIds, Fillers)))
             {
                 results.Add(new PiiCandidate(EntityType, start, end, score, Name));
             }
