@@ -2,10 +2,10 @@ namespace Governance.Domain.Privacy;
 
 /// <summary>
 /// Keeps one result per region of text: the higher score wins, then the longer span, then the earlier
-/// one; what is kept comes back sorted by start. Where a checksum-validated type and another type claim
-/// the very same span ("800 961 6893": a valid NHS number and a well-formed US phone number), the
-/// checksum decides, whatever the scores: a format match is what one in ten random numbers pass, a
-/// valid check digit is evidence.
+/// one; what is kept comes back sorted by start. Where a checksum-validated type claims a span and another
+/// type claims the same span or a part of it ("800 961 6893": a valid NHS number and a well-formed US
+/// phone number), the checksum decides, whatever the scores: a format match is what one in ten random
+/// numbers pass, a valid check digit is evidence.
 /// </summary>
 internal static class OverlapResolver
 {
@@ -45,39 +45,36 @@ internal static class OverlapResolver
         return kept;
     }
 
-    private static readonly Comparison<PiiCandidate> BySpan = (a, b) =>
-    {
-        var byStart = a.Start.CompareTo(b.Start);
-        return byStart != 0 ? byStart : a.End.CompareTo(b.End);
-    };
-
+    // Drops every candidate of a non-checksum type that lies within the span of a checksum-validated one
+    // (the same span, or a part: the phone-shaped "0836 8960" inside the Aadhaar "3108 0836 8960").
+    // One sweep by start, validated first on ties, keeping the furthest end of the validated seen so far.
     private static void DropLookAlikesOfValidated(List<PiiCandidate> candidates)
     {
-        candidates.Sort(BySpan);
+        candidates.Sort(ByStartValidatedFirst);
         var write = 0;
-        for (var i = 0; i < candidates.Count;)
+        var validatedEnd = -1;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var j = i;
-            var anyValidated = false;
-            while (j < candidates.Count && candidates[j].Start == candidates[i].Start && candidates[j].End == candidates[i].End)
+            var c = candidates[i];
+            if (ChecksumTypes.IsValidated(c.EntityType))
             {
-                anyValidated |= ChecksumTypes.IsValidated(candidates[j].EntityType);
-                j++;
+                validatedEnd = Math.Max(validatedEnd, c.End);
+                candidates[write++] = c;
             }
-
-            for (var k = i; k < j; k++)
+            else if (c.End > validatedEnd)
             {
-                if (!anyValidated || ChecksumTypes.IsValidated(candidates[k].EntityType))
-                {
-                    candidates[write++] = candidates[k];
-                }
+                candidates[write++] = c;
             }
-
-            i = j;
         }
 
         candidates.RemoveRange(write, candidates.Count - write);
     }
+
+    private static readonly Comparison<PiiCandidate> ByStartValidatedFirst = (a, b) =>
+    {
+        var byStart = a.Start.CompareTo(b.Start);
+        return byStart != 0 ? byStart : ChecksumTypes.IsValidated(b.EntityType).CompareTo(ChecksumTypes.IsValidated(a.EntityType));
+    };
 
     private static bool OverlapsAny(List<PiiCandidate> kept, PiiCandidate c)
     {

@@ -23,6 +23,8 @@ public sealed class PhoneRecognizer : IPiiRecognizer
         "order", "invoice", "ticket", "isbn", "serial", "tracking", "reference", "ref", "case", "build", "version", "policy",
     ];
 
+    private const double CutFromRunPenalty = 0.3;
+
     private static readonly string[] Fillers = ["number", "no", "nr", "num", "id", "code"];
 
     public IReadOnlyList<string> ContextWords { get; } =
@@ -65,6 +67,10 @@ public sealed class PhoneRecognizer : IPiiRecognizer
         }
     }
 
+    private static bool IsCutFromRun(ReadOnlySpan<char> s, int start, int end) =>
+        (start >= 2 && DigitScanner.IsSpace(s[start - 1]) && DigitScanner.IsDigit(s[start - 2]))
+        || (end + 1 < s.Length && DigitScanner.IsSpace(s[end]) && DigitScanner.IsDigit(s[end + 1]));
+
     private void Windows(ReadOnlySpan<char> s, ReadOnlySpan<Range> run, int first, int start, bool plus, Span<byte> digits, List<PiiCandidate> results)
     {
         var n = 0;
@@ -97,6 +103,8 @@ public sealed class PhoneRecognizer : IPiiRecognizer
             var score = plus ? PhonePlans.International(number)
                 : international ? PhonePlans.International(number[2..])
                 : PhonePlans.National(number, last > first || s[start] == '(');
+            // Cut out of a longer run of groups ("0796 5223 9306" in "4722 0796 5223 9306"): only with context.
+            score -= score > 0 && IsCutFromRun(s, start, end) ? CutFromRunPenalty : 0;
             if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0 && (plus || !Labels.IsLabelledWithin2Words(s, start, OtherIds, Fillers)))
             {
                 results.Add(new PiiCandidate(EntityType, start, end, score, Name));
