@@ -62,6 +62,24 @@ public sealed class LookAlikeTests
         Assert.Equal(("MAC_ADDRESS", "00:1A:2B:3C:4D:5E"), Single("it is 00:1A:2B:3C:4D:5E now"));
     }
 
+    [Fact]
+    public void AadhaarWhosePartIsAPhoneShape_IsReportedAsAadhaar() =>
+        Assert.Equal(("IN_AADHAAR", "3108 0836 8960"), Single("My Aadhaar number is 3108 0836 8960."));
+
+    [Theory]
+    [InlineData("Card 4224 3258 5798 4391 was declined.")]
+    [InlineData("Card 4722 0796 5223 9306 was declined.")]
+    [InlineData("codes 22 23 24 25 26 27 28 29 30 31 32 33 end")]
+    public void IdOrPhoneShapedWindowCutFromALongerRun_IsNotReportedWithoutContext(string text) => Assert.Empty(Analyzer.Analyze(text));
+
+    [Fact]
+    public void IdCutFromALongerRun_IsReportedWithContext() =>
+        Assert.Equal(("IN_AADHAAR", "2345 6789 0124"), Single("aadhaar: ref 77 2345 6789 0124"));
+
+    [Fact]
+    public void ValidNhsNumberWithoutContext_IsNotReportedAsNhs() =>
+        Assert.DoesNotContain(Analyzer.Analyze("Invoice 943-476-5919 is overdue."), e => e.EntityType == "UK_NHS");
+
     private static (string Type, string Value) Single(string text)
     {
         var e = Assert.Single(Analyzer.Analyze(text));
