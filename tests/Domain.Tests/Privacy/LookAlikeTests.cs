@@ -73,6 +73,10 @@ public sealed class LookAlikeTests
     public void IdOrPhoneShapedWindowCutFromALongerRun_IsNotReportedWithoutContext(string text) => Assert.Empty(Analyzer.Analyze(text));
 
     [Fact]
+    public void InternationalPhoneAfterOtherNumbers_IsStillAPhone() =>
+        Assert.Equal(("PHONE_NUMBER", "+1 415 555 2671"), Single("ids 7 8 9 10 11 12 13 +1 415 555 2671"));
+
+    [Fact]
     public void IdCutFromALongerRun_IsReportedWithContext() =>
         Assert.Equal(("IN_AADHAAR", "2345 6789 0124"), Single("aadhaar: ref 77 2345 6789 0124"));
 

@@ -103,8 +103,9 @@ public sealed class PhoneRecognizer : IPiiRecognizer
             var score = plus ? PhonePlans.International(number)
                 : international ? PhonePlans.International(number[2..])
                 : PhonePlans.National(number, last > first || s[start] == '(');
-            // Cut out of a longer run of groups ("0796 5223 9306" in "4722 0796 5223 9306"): only with context.
-            score -= score > 0 && IsCutFromRun(s, start, end) ? CutFromRunPenalty : 0;
+            // Cut out of a longer run of groups ("0796 5223 9306" in "4722 0796 5223 9306"): only with
+            // context. A '+' starts a number whatever comes before it, so international ones are exempt.
+            score -= score > 0 && !plus && IsCutFromRun(s, start, end) ? CutFromRunPenalty : 0;
             if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0 && (plus || !Labels.IsLabelledWithin2Words(s, start, OtherIds, Fillers)))
             {
                 results.Add(new PiiCandidate(EntityType, start, end, score, Name));
