@@ -53,6 +53,20 @@ public sealed class PiiCommandTests : IDisposable
         Assert.DoesNotContain(Email, result.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Analyze_NonAsciiOnStdin_ReportsUtf16OffsetsOfTheOriginal()
+    {
+        const string text = "\U0001F600 café: write to jo\uFF20example.com";
+
+        var result = await PiiAsync(text, "analyze");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StdOut);
+        var found = Assert.Single(json.RootElement.EnumerateArray());
+        var start = text.IndexOf("jo\uFF20", StringComparison.Ordinal);
+        Assert.Equal(("EMAIL_ADDRESS", start, text.Length), (found.GetProperty("entity_type").GetString(), found.GetProperty("start").GetInt32(), found.GetProperty("end").GetInt32()));
+    }
+
     private Task<CliResult> PiiAsync(string stdin, params string[] args) =>
         CliProcess.RunAsync(new CliRun(_temp.File("signing-key.pem"), _temp.Path, ["pii", .. args])
         {

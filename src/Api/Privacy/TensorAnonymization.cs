@@ -8,7 +8,8 @@ namespace Governance.Api.Privacy;
 
 /// <summary>
 /// The anonymization of one inference call: every string element of a BYTES input before the model
-/// sees it, every string of a BYTES output before it leaves. Not thread-safe; one per call.
+/// sees it, every string of a BYTES output before it leaves, and every string value of the request's
+/// and the response's parameters (see <see cref="TensorAnonymizationParameters"/>). Not thread-safe; one per call.
 /// </summary>
 public sealed class TensorAnonymization
 {
@@ -34,7 +35,10 @@ public sealed class TensorAnonymization
     /// <summary>What was replaced so far, inputs and outputs together.</summary>
     public IReadOnlyList<AnonymizedCount> Anonymized => ModelInputAnonymizer.ToList(_counts);
 
-    /// <summary>The request with its BYTES inputs anonymized; flat or nested data keeps its nesting.</summary>
+    /// <summary>
+    /// The request with its BYTES inputs anonymized (flat or nested data keeps its nesting), and the
+    /// string values of its parameters, of each input's and of each requested output's.
+    /// </summary>
     public InferenceRequest Request(InferenceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,21 +47,28 @@ public sealed class TensorAnonymization
             return request;
         }
 
-        List<RequestInput>? inputs = null;
-        for (var i = 0; i < request.Inputs.Count; i++)
+        var changed = false;
+        var inputs = new List<RequestInput>(request.Inputs.Count);
+        foreach (var input in request.Inputs)
         {
-            var input = request.Inputs[i];
-            if (!string.Equals(input.Datatype, BytesWire, StringComparison.Ordinal) || !BytesJson.TryRewrite(input.Name, input.Data, _anonymizeElement, out var data))
+            var rewritten = input;
+            if (string.Equals(input.Datatype, BytesWire, StringComparison.Ordinal) && BytesJson.TryRewrite(input.Name, input.Data, _anonymizeElement, out var data))
             {
-                inputs?.Add(input);
-                continue;
+                rewritten = rewritten with { Data = data };
             }
 
-            inputs ??= CopyOf(request.Inputs, i);
-            inputs.Add(input with { Data = data });
+            if (TensorAnonymizationParameters.TryRewrite(input.Parameters, _anonymizeElement, out var inputParameters))
+            {
+                rewritten = rewritten with { Parameters = inputParameters };
+            }
+
+            changed |= !ReferenceEquals(rewritten, input);
+            inputs.Add(rewritten);
         }
 
-        return inputs is null ? request : request with { Inputs = inputs };
+        var outputs = RequestedOutputs(request.Outputs, ref changed);
+        var parametersChanged = TensorAnonymizationParameters.TryRewrite(request.Parameters, _anonymizeElement, out var parameters);
+        return changed || parametersChanged ? request with { Inputs = inputs, Outputs = outputs, Parameters = parameters } : request;
     }
 
     /// <summary>The response with its BYTES outputs anonymized, and "anonymized" in its parameters when anything was.</summary>
@@ -76,6 +87,11 @@ public sealed class TensorAnonymization
         }
 
         response = response with { Outputs = outputs };
+        if (TensorAnonymizationParameters.TryRewrite(response.Parameters, _anonymizeElement, out var modelParameters))
+        {
+            response = response with { Parameters = modelParameters };
+        }
+
         if (_counts.Count == 0)
         {
             return response;
@@ -116,12 +132,21 @@ public sealed class TensorAnonymization
         return result.Text;
     }
 
-    private static List<RequestInput> CopyOf(IReadOnlyList<RequestInput> inputs, int count)
+    private IReadOnlyList<RequestOutput>? RequestedOutputs(IReadOnlyList<RequestOutput>? outputs, ref bool changed)
     {
-        var list = new List<RequestInput>(inputs.Count);
-        for (var i = 0; i < count; i++)
+        if (outputs is null)
         {
-            list.Add(inputs[i]);
+            return null;
+        }
+
+        var list = new List<RequestOutput>(outputs.Count);
+        foreach (var output in outputs)
+        {
+            var rewritten = TensorAnonymizationParameters.TryRewrite(output.Parameters, _anonymizeElement, out var parameters)
+                ? output with { Parameters = parameters }
+                : output;
+            changed |= !ReferenceEquals(rewritten, output);
+            list.Add(rewritten);
         }
 
         return list;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Governance.Domain.Privacy.Names;
 
 /// <summary>
@@ -8,8 +10,11 @@ namespace Governance.Domain.Privacy.Names;
 public sealed class DictionaryNameRecognizer : IPiiRecognizer
 {
     private const int MaxWordsPerName = 3;
+    private static readonly SearchValues<char> AsciiNonLetters = CreateAsciiNonLetters();
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly string[] Types = ["PERSON"];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly NameFilter _filter = new();
     private readonly double _score;
     private readonly double _pairScore;
 
@@ -27,6 +32,7 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
             if (!string.IsNullOrEmpty(trimmed))
             {
                 set.Add(trimmed.ToLowerInvariant());
+                _filter.Add(trimmed);
             }
         }
 
@@ -54,7 +60,7 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
         var i = 0;
         while (NextWord(s, ref i, out var start, out var end))
         {
-            if (!_lookup.Contains(s[start..end]))
+            if (!IsListed(s[start..end]))
             {
                 continue;
             }
@@ -64,7 +70,7 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
             var next = end;
             while (words < MaxWordsPerName && next < s.Length && s[next] == ' '
                 && NextWord(s, ref next, out var nextStart, out var nextEnd) && nextStart == end + 1
-                && _lookup.Contains(s[nextStart..nextEnd]))
+                && IsListed(s[nextStart..nextEnd]))
             {
                 end = nextEnd;
                 words++;
@@ -82,6 +88,22 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
         }
     }
 
+    private bool IsListed(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
+
+    private static SearchValues<char> CreateAsciiNonLetters()
+    {
+        var chars = new List<char>(128);
+        for (var c = '\0'; c < '\u0080'; c++)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                chars.Add(c);
+            }
+        }
+
+        return SearchValues.Create([.. chars]);
+    }
+
     /// <summary>
     /// The next word at or after <paramref name="i"/>: letters, with single apostrophes or hyphens
     /// inside ("O'Brien", "Smith-Jones"); a word glued to digits or '_' is skipped.
@@ -90,6 +112,9 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
     {
         while (i < s.Length)
         {
+            // Vectorized jump over ASCII non-letters (spaces, punctuation, digits); the rest is judged one by one.
+            var skip = s[i..].IndexOfAnyExcept(AsciiNonLetters);
+            i = skip < 0 ? s.Length : i + skip;
             while (i < s.Length && !char.IsLetter(s[i]))
             {
                 i++;
@@ -98,7 +123,8 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
             start = i;
             while (i < s.Length && (char.IsLetter(s[i]) || (s[i] is '\'' or '-' && i + 1 < s.Length && char.IsLetter(s[i + 1]) && i > start)))
             {
-                i++;
+                var run = s[(i + 1)..].IndexOfAnyExcept(AsciiLetters);
+                i = run < 0 ? s.Length : i + 1 + run;
             }
 
             end = i;

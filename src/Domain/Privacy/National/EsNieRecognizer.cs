@@ -1,4 +1,5 @@
 using Governance.Domain.Privacy.Normalization;
+using Governance.Domain.Privacy.Recognizers;
 
 namespace Governance.Domain.Privacy.National;
 
@@ -23,6 +24,13 @@ public sealed class EsNieRecognizer : IPiiRecognizer
         var s = text.Text.AsSpan();
         for (var i = 0; i < s.Length; i++)
         {
+            // The first digit sits 1 or 2 characters after the letter: jump to the next digit.
+            i = Anchors.Skip(s, i, Anchors.Digits, 1, 2);
+            if (i >= s.Length)
+            {
+                break;
+            }
+
             var prefix = s[i] | 0x20;
             if (prefix is not ('x' or 'y' or 'z') || (i > 0 && DigitScanner.IsWordChar(s[i - 1])))
             {

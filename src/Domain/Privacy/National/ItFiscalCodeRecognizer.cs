@@ -1,3 +1,4 @@
+using System.Buffers;
 using Governance.Domain.Privacy.Normalization;
 
 namespace Governance.Domain.Privacy.National;
@@ -13,6 +14,7 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
     private const string MonthLetters = "ABCDEHLMPRST";
     private const string OmocodiaLetters = "LMNPQRSTUV";
     private static readonly string[] Types = ["IT_FISCAL_CODE"];
+    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 
     // Values of characters in odd (1st, 3rd, ...) positions, for 0-9 and for A-Z.
     private static ReadOnlySpan<byte> OddDigits => [1, 0, 5, 7, 9, 13, 15, 17, 19, 21];
@@ -30,25 +32,28 @@ public sealed class ItFiscalCodeRecognizer : IPiiRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
+        // Horspool-like: a code needs 16 word characters in a row, so the last non-word character
+        // among the next 16 (one vectorized search) tells how far to jump; prose is crossed in strides.
         var i = 0;
-        while (i < s.Length)
+        while (i + Length <= s.Length)
         {
-            if (!DigitScanner.IsWordChar(s[i]))
+            var gap = s.Slice(i, Length).LastIndexOfAnyExcept(AsciiWordChars);
+            if (gap >= 0)
             {
-                i++;
+                i += gap + 1;
                 continue;
             }
 
-            var start = i;
-            while (i < s.Length && DigitScanner.IsWordChar(s[i]))
+            var end = i + Length;
+            var alone = (i == 0 || !DigitScanner.IsWordChar(s[i - 1])) && (end == s.Length || !DigitScanner.IsWordChar(s[end]));
+            if (alone && IsValid(s[i..end]))
             {
-                i++;
+                results.Add(new PiiCandidate("IT_FISCAL_CODE", i, end, 0.7, Name));
             }
 
-            if (i - start == Length && IsValid(s[start..i]))
-            {
-                results.Add(new PiiCandidate("IT_FISCAL_CODE", start, i, 0.7, Name));
-            }
+            // Past the rest of this word: no code starts inside it.
+            var rest = s[end..].IndexOfAnyExcept(AsciiWordChars);
+            i = rest < 0 ? s.Length : end + rest + 1;
         }
     }
 

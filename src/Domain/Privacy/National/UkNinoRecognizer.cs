@@ -1,4 +1,5 @@
 using Governance.Domain.Privacy.Normalization;
+using Governance.Domain.Privacy.Recognizers;
 
 namespace Governance.Domain.Privacy.National;
 
@@ -23,6 +24,13 @@ public sealed class UkNinoRecognizer : IPiiRecognizer
         var s = text.Text.AsSpan();
         for (var i = 0; i + 8 < s.Length; i++)
         {
+            // A NINO's first digit sits 2 or 3 characters after its start: jump to the next digit.
+            i = Anchors.Skip(s, i, Anchors.Digits, 2, 3);
+            if (i + 8 >= s.Length)
+            {
+                break;
+            }
+
             if (!char.IsAsciiLetter(s[i]) || (i > 0 && DigitScanner.IsWordChar(s[i - 1])))
             {
                 continue;

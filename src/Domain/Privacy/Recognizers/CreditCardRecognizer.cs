@@ -6,6 +6,9 @@ namespace Governance.Domain.Privacy.Recognizers;
 /// <summary>
 /// CREDIT_CARD: 12-19 digits, whole or in groups (any of space, '-', '.', '/' between groups), Luhn-valid.
 /// A known brand range for its length gives 1.0; a Luhn-valid number of no known brand needs context.
+/// A window cut out of a longer run of groups counts only when it is grouped as cards are printed
+/// (4-4-4-4 and the like) and of a known brand: one in ten windows of any longer number passes Luhn, so "4747 6629 9447"
+/// inside "4747 6629 9447 4607" is no card, while a real card after other numbers ("ref 12 4111 1111 1111 1111") is.
 /// </summary>
 public sealed class CreditCardRecognizer : IPiiRecognizer
 {
@@ -29,12 +32,13 @@ public sealed class CreditCardRecognizer : IPiiRecognizer
         Span<byte> digits = stackalloc byte[19];
         var position = 0;
         int count;
-        while ((count = DigitScanner.NextRun(s, ref position, groups)) > 0)
+        // A card has at most 19 groups (one digit each), so chunks of a long run overlap by 18.
+        while ((count = DigitScanner.NextRun(s, ref position, groups, 18, out var seen)) > 0)
         {
             var run = groups[..count];
             for (var first = 0; first < count; first++)
             {
-                for (var last = first; last < count; last++)
+                for (var last = Math.Max(first, seen); last < count; last++)
                 {
                     var n = DigitScanner.DigitCount(run, first, last);
                     if (n > 19)
@@ -42,15 +46,17 @@ public sealed class CreditCardRecognizer : IPiiRecognizer
                         break;
                     }
 
-                    if (n < 12 || !DigitScanner.IsWindow(s, run, first, last))
+                    var whole = DigitScanner.IsWholeRun(s, run, first, last);
+                    if (n < 12 || !DigitScanner.IsWindow(s, run, first, last) || (!whole && !CardGroupings.IsCardGrouping(run, first, last)))
                     {
                         continue;
                     }
 
                     var number = digits[..DigitScanner.CopyDigits(s, run, first, last, digits)];
-                    if (Luhn.IsValid(number) && number.IndexOfAnyExcept(number[0]) >= 0)
+                    var brand = CardBrands.IsKnown(number);
+                    if ((whole || brand) && Luhn.IsValid(number) && number.IndexOfAnyExcept(number[0]) >= 0)
                     {
-                        var score = CardBrands.IsKnown(number) ? BrandScore : UnbrandedScore;
+                        var score = brand ? BrandScore : UnbrandedScore;
                         results.Add(new PiiCandidate(EntityType, run[first].Start.Value, run[last].End.Value, score, Name));
                     }
                 }

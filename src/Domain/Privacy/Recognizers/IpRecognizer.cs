@@ -15,6 +15,13 @@ public sealed class IpRecognizer : IPiiRecognizer
 
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
+    // A dotted quad labelled as a section or version number ("Section 3.2.1.4", "version 1.0.0.2") is one.
+    private static readonly string[] Numbering =
+    [
+        "section", "sections", "sec", "chapter", "clause", "article", "paragraph", "para", "appendix", "part", "item", "rule", "step",
+        "figure", "fig", "table", "version", "release", "build", "oid", "revision", "rev",
+    ];
+
     public IReadOnlyList<string> ContextWords { get; } = ["ip", "ipv4", "ipv6", "address", "host", "server", "client", "source", "from"];
 
     public void Analyze(NormalizedText text, List<PiiCandidate> results)
@@ -33,7 +40,7 @@ public sealed class IpRecognizer : IPiiRecognizer
             }
 
             var end = char.IsAsciiDigit(c) ? IpAddresses.ReadIPv4(s, i) : -1;
-            if (end > 0 && !ContinuesNumber(s, end))
+            if (end > 0 && !ContinuesNumber(s, end) && !Labels.IsLabelled(s, i, Numbering))
             {
                 results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
                 i = end;

@@ -10,6 +10,7 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
 {
     public const string EntityType = "MAC_ADDRESS";
     private const double Score = 0.6;
+    private const double DecimalScore = 0.3;
 
     public string Name => nameof(MacAddressRecognizer);
 
@@ -35,11 +36,16 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
             var end = s[i + 2] is ':' or '-' ? ReadGroups(s, i, 6, 2, s[i + 2]) : ReadCisco(s, i);
             if (end > 0 && !ContinuesAfter(s, end))
             {
-                results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
+                // Six decimal pairs ("10:15:20:25:30:35") read as times or slots as often as a MAC; hex
+                // letters make it one. Without a letter it needs context (1 MAC in 300 has none).
+                var hasLetter = HasHexLetter(s[i..end]);
+                results.Add(new PiiCandidate(EntityType, i, end, hasLetter ? Score : DecimalScore, Name));
                 i = end - 1;
             }
         }
     }
+
+    private static bool HasHexLetter(ReadOnlySpan<char> s) => s.ContainsAnyInRange('a', 'f') || s.ContainsAnyInRange('A', 'F');
 
     private static bool IsGlued(char c) => char.IsLetterOrDigit(c) || c is '_' or ':' or '-' or '.';
 

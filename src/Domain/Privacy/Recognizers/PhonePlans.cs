@@ -46,7 +46,8 @@ internal static class PhonePlans
     private static bool Uk(ReadOnlySpan<byte> nsn) =>
         nsn.Length > 0 && (nsn.Length == 10 && nsn[0] is 1 or 2 or 3 or 7 or 8 || nsn.Length == 9 && nsn[0] is 1 or 8);
 
-    private static bool De(ReadOnlySpan<byte> nsn) => nsn.Length is >= 9 and <= 11 && nsn[0] != 0;
+    // German numbers are 7-11 digits after the 0 (Berlin 030 901820: area 30, subscriber 901820).
+    private static bool De(ReadOnlySpan<byte> nsn) => nsn.Length is >= 7 and <= 11 && nsn[0] != 0;
 
     private static bool Fr(ReadOnlySpan<byte> nsn) => nsn.Length == 9 && nsn[0] != 0;
 

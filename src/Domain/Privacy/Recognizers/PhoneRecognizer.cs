@@ -15,6 +15,18 @@ public sealed class PhoneRecognizer : IPiiRecognizer
 
     public IReadOnlyList<string> EntityTypes { get; } = [EntityType];
 
+    // A national-format number labelled as another identifier ("NHS number 514 566 1143", "order 212 555
+    // 0143") is that identifier, valid or not, and no phone: these labels are negative context.
+    private static readonly string[] OtherIds =
+    [
+        "nhs", "ssn", "itin", "routing", "aba", "aadhaar", "uid", "nino", "dni", "nif", "nie", "steuer", "iban", "account",
+        "order", "invoice", "ticket", "isbn", "serial", "tracking", "reference", "ref", "case", "build", "version", "policy",
+    ];
+
+    private const double CutFromRunPenalty = 0.3;
+
+    private static readonly string[] Fillers = ["number", "no", "nr", "num", "id", "code"];
+
     public IReadOnlyList<string> ContextWords { get; } =
         ["phone", "telephone", "tel", "call", "mobile", "cell", "fax", "contact", "whatsapp", "sms", "ring", "dial", "number"];
 
@@ -55,6 +67,10 @@ public sealed class PhoneRecognizer : IPiiRecognizer
         }
     }
 
+    private static bool IsCutFromRun(ReadOnlySpan<char> s, int start, int end) =>
+        (start >= 2 && DigitScanner.IsSpace(s[start - 1]) && DigitScanner.IsDigit(s[start - 2]))
+        || (end + 1 < s.Length && DigitScanner.IsSpace(s[end]) && DigitScanner.IsDigit(s[end + 1]));
+
     private void Windows(ReadOnlySpan<char> s, ReadOnlySpan<Range> run, int first, int start, bool plus, Span<byte> digits, List<PiiCandidate> results)
     {
         var n = 0;
@@ -87,7 +103,10 @@ public sealed class PhoneRecognizer : IPiiRecognizer
             var score = plus ? PhonePlans.International(number)
                 : international ? PhonePlans.International(number[2..])
                 : PhonePlans.National(number, last > first || s[start] == '(');
-            if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0)
+            // Cut out of a longer run of groups ("0796 5223 9306" in "4722 0796 5223 9306"): only with
+            // context. A '+' starts a number whatever comes before it, so international ones are exempt.
+            score -= score > 0 && !plus && IsCutFromRun(s, start, end) ? CutFromRunPenalty : 0;
+            if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0 && (plus || !Labels.IsLabelledWithin2Words(s, start, OtherIds, Fillers)))
             {
                 results.Add(new PiiCandidate(EntityType, start, end, score, Name));
             }

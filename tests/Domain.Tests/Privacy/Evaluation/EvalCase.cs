@@ -32,10 +32,13 @@ public sealed record EvalCase(
         }
     }
 
+    /// <summary>The committed data file in the source tree (written by <c>Generator/EvalDataGenerator</c>).</summary>
+    public static string DataPath => Path.Combine(RepoRoot, "tests", "Domain.Tests", "Privacy", "Evaluation", "pii-eval.jsonl");
+
     /// <summary>Read from the source tree, so the committed file is what is measured.</summary>
     public static IReadOnlyList<EvalCase> LoadAll()
     {
-        var path = Path.Combine(RepoRoot, "tests", "Domain.Tests", "Privacy", "Evaluation", "pii-eval.jsonl");
+        var path = DataPath;
         var cases = new List<EvalCase>();
         foreach (var line in File.ReadLines(path))
         {
