@@ -72,6 +72,13 @@ CREATE TABLE audit_checkpoints (
     note       text        NOT NULL
 );
 
+-- Public halves of the keys that signed checkpoints, so an export carries its own key (verifiers may pin another).
+CREATE TABLE audit_signing_keys (
+    key_id         text        PRIMARY KEY,
+    public_key_pem text        NOT NULL,
+    added_at       timestamptz NOT NULL DEFAULT now()
+);
+
 -- One refusal for every audit table; the message names the table.
 CREATE FUNCTION audit_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -90,7 +97,9 @@ CREATE TRIGGER audit_tree_heads_append_only BEFORE UPDATE OR DELETE OR TRUNCATE 
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_checkpoints
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
+CREATE TRIGGER audit_signing_keys_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_signing_keys
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
-REVOKE ALL ON audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints FROM PUBLIC;
-GRANT SELECT, INSERT ON audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints TO governance_app;
+REVOKE ALL ON audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints, audit_signing_keys FROM PUBLIC;
+GRANT SELECT, INSERT ON audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints, audit_signing_keys TO governance_app;
 GRANT USAGE ON SEQUENCE audit_staged_staged_id_seq TO governance_app;

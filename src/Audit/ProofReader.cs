@@ -20,6 +20,14 @@ public sealed class ProofReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<byte[]>> ConsistencyAsync(long first, long second, CancellationToken ct) =>
         MerkleProofs.BuildConsistency(first, second, await NodesAsync(MerkleProofs.ConsistencyNodeIds(first, second), ct).ConfigureAwait(false));
 
+    /// <summary>The frontier of the tree of the given size (its perfect subtrees, highest first).</summary>
+    public async Task<IReadOnlyList<byte[]>> FrontierAsync(long treeSize, CancellationToken ct)
+    {
+        var ids = MerkleProofs.RootNodeIds(treeSize);
+        var nodes = await NodesAsync(ids, ct).ConfigureAwait(false);
+        return [.. ids.Select(id => nodes[id])];
+    }
+
     public async Task<byte[]> LeafHashAsync(long sequence, CancellationToken ct)
     {
         var nodes = await NodesAsync([new NodeId(0, sequence - 1)], ct).ConfigureAwait(false);

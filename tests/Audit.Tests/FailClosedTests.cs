@@ -5,7 +5,7 @@ namespace Governance.Audit.Tests;
 
 public sealed class FailClosedTests
 {
-    private const string AuditTables = "audit_entries, audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints";
+    private const string AuditTables = "audit_entries, audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints, audit_signing_keys";
 
     [Fact]
     public async Task UnreachableDatabase_FailsEveryWaiterWithAuditUnavailable()

@@ -32,6 +32,7 @@ public sealed class CheckpointPublisher(CheckpointStore store, CheckpointSigner 
             return latest;
         }
 
+        await store.AddKeyAsync(signer.KeyId, signer.PublicKeyPem, ct).ConfigureAwait(false);
         var signed = signer.Sign(new Checkpoint(Origin, h.TreeSize, h.RootHash, time.GetUtcNow()));
         var stored = await store.AddAsync(signed, ct).ConfigureAwait(false);
         await anchor.PublishAsync(stored, ct).ConfigureAwait(false);

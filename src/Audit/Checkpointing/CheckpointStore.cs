@@ -42,6 +42,23 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         return notes;
     }
 
+    /// <summary>Records the public key that signs checkpoints (once per key).</summary>
+    public async Task AddKeyAsync(string keyId, string publicKeyPem, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO audit_signing_keys (key_id, public_key_pem) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING");
+        command.Parameters.Add(new() { Value = keyId });
+        command.Parameters.Add(new() { Value = publicKeyPem });
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<string?> PublicKeyPemAsync(string keyId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT public_key_pem FROM audit_signing_keys WHERE key_id = $1");
+        command.Parameters.Add(new() { Value = keyId });
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+    }
+
     /// <summary>Stores the checkpoint; if one of that size exists already, returns that one instead.</summary>
     public async Task<SignedCheckpoint> AddAsync(SignedCheckpoint checkpoint, CancellationToken ct)
     {

@@ -14,7 +14,8 @@ internal sealed class EntryWalk
 {
     private static readonly string Sql = AuditRows.SelectColumns.Replace(
         "FROM audit_entries",
-        ", staged_id, (SELECT s.canonical FROM audit_staged s WHERE s.staged_id = audit_entries.staged_id) FROM audit_entries ORDER BY sequence",
+        ", staged_id, (SELECT s.canonical FROM audit_staged s WHERE s.staged_id = audit_entries.staged_id), n.hash FROM audit_entries "
+        + "LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.node_index = audit_entries.sequence - 1 ORDER BY sequence",
         StringComparison.Ordinal);
 
     public List<byte[]> Leaves { get; } = [];
@@ -51,6 +52,14 @@ internal sealed class EntryWalk
                     return walk.Fail(Math.Min(reader.GetInt64(0), walk.Count + 1), "row is not a valid entry: " + ex.Message);
                 }
 
+                // Before the chain: a consistent rewrite of one entry breaks the chain only at the next one,
+                // but its bytes no longer hash to the leaf the tree stored for it.
+                var leaf = MerkleHash.Leaf(row.Canonical);
+                if (row.Sequence == walk.Count + 1 && !reader.IsDBNull(26) && !leaf.AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(26)))
+                {
+                    return walk.Fail(row.Sequence, "entry bytes do not hash to the leaf the tree stores for it (entry rewritten)");
+                }
+
                 if (!chain.Check(row.Sequence, row.Entry, row.Canonical, row.EntryHash, row.PreviousHash))
                 {
                     return walk.Fail(chain.FirstBadSequence!.Value, chain.Problem!);
@@ -65,7 +74,6 @@ internal sealed class EntryWalk
                         : "entry differs from the staged row it was integrated from");
                 }
 
-                var leaf = MerkleHash.Leaf(row.Canonical);
                 tree.Append(leaf);
                 walk.Leaves.Add(leaf);
                 if (sizes.Contains(tree.Size))
