@@ -8,5 +8,9 @@ var root = new RootCommand("governance: the command line of the Governance platf
     DemoCommand.Create(),
     ModelCommand.Create(),
     PiiCommand.Create(),
+    AuditCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+
+// `audit verify` keeps exit 1 for "does not verify", so its usage errors exit 2.
+return AuditVerifyCommand.IsRejectedUsage(parse) ? AuditVerifyCommand.UsageError(string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message))) : await parse.InvokeAsync();

@@ -20,13 +20,15 @@ internal sealed class ExportFixture : IDisposable
     private readonly Dictionary<NodeId, byte[]> _nodes = [];
     private readonly List<(AuditEntry Entry, byte[] Canonical, byte[] Leaf)> _log = [];
 
-    public ExportFixture(int entries)
+    /// <param name="entries">How many entries the log holds.</param>
+    /// <param name="history">Another value gives another, equally well-formed history.</param>
+    public ExportFixture(int entries, int history = 0)
     {
         var tree = new CompactMerkleTree();
         var completed = new List<MerkleNode>();
         for (var i = 1; i <= entries; i++)
         {
-            var entry = EntryNumber(i);
+            var entry = EntryNumber(i, history);
             var canonical = AuditEntryEncoding.Encode(entry);
             var leaf = MerkleHash.Leaf(canonical);
             completed.Clear();
@@ -42,13 +44,13 @@ internal sealed class ExportFixture : IDisposable
 
     public int Count => _log.Count;
 
-    public static AuditEntry EntryNumber(int i) => new(
+    public static AuditEntry EntryNumber(int i, int history = 0) => new(
         RequestId: new Guid(i, 0x0a0b, 0x0c0d, [1, 2, 3, 4, 5, 6, 7, (byte)(i % 251)]),
         OccurredAt: Start.AddTicks(i * 12_340L),
         Action: i % 5 == 0 ? "model.register" : "inference.infer",
         Outcome: i % 7 == 0 ? AuditOutcome.Denied : AuditOutcome.Succeeded,
         StatusCode: i % 7 == 0 ? 403 : 200,
-        ActorId: "client-" + (i % 13),
+        ActorId: (history == 0 ? "client-" : $"client{history}-") + (i % 13),
         ActorRole: "tenant",
         TenantId: i % 3 == 0 ? null : "tenant-" + (i % 4),
         ModelName: "credit-risk",
