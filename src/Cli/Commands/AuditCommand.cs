@@ -5,8 +5,9 @@ namespace Governance.Cli.Commands;
 /// <summary>`governance audit ...`: the audit trail's offline tools (verify) and, beside them, export.</summary>
 internal static class AuditCommand
 {
-    public static Command Create() => new("audit", "The tamper-evident audit trail: verify exports offline")
+    public static Command Create() => new("audit", "The tamper-evident audit trail: export from the database, verify exports offline")
     {
         AuditVerifyCommand.Create(),
+        AuditExportCommand.Create(),
     };
 }

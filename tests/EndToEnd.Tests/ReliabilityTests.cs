@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Governance.EndToEnd.Tests;
+
+/// <summary>
+/// Crashes under load: every call answered 2xx keeps its entry, the log stays gap-free and verifies,
+/// and the sequencer carries on in whichever process is left (ADR-007).
+/// </summary>
+public sealed class ReliabilityTests
+{
+    [Fact]
+    public async Task SigkillMidLoad_EveryAnsweredCallKeepsItsEntry_AndTheSequencerResumes()
+    {
+        await using var cluster = new ReliabilityCluster();
+        await cluster.StartAsync(0);
+        var admin = await cluster.CliAsync("token", "--role", "admin");
+
+        var answered = await LoadAsync(cluster, [0], admin, "k", TimeSpan.FromSeconds(4), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(0));
+        await cluster.StartAsync(0);
+        var after = await CreateTenantAsync(cluster.Url(0), admin, "k-after-restart");
+
+        Assert.True(answered.Count > 10, $"only {answered.Count} calls were answered before the kill");
+        Assert.Equal(HttpStatusCode.Created, after);
+        await AssertEveryAnsweredCallIsAuditedAsync(cluster, [.. answered, "k-after-restart"]);
+        await AssertVerifiesAsync(cluster, 0);
+    }
+
+    [Fact]
+    public async Task ThreeProcesses_KillTheSequencerLeader_LogStaysGapFreeAndVerifies()
+    {
+        await using var cluster = new ReliabilityCluster();
+        await cluster.StartAsync(0);
+        await cluster.StartAsync(1);
+        await cluster.StartAsync(2);
+        var admin = await cluster.CliAsync("token", "--role", "admin");
+        var leader = await cluster.SequencerNodeAsync() ?? throw new InvalidOperationException("no process holds the sequencer lock");
+
+        var answered = await LoadAsync(cluster, [0, 1, 2], admin, "m", TimeSpan.FromSeconds(5), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(leader));
+
+        var survivors = new[] { 0, 1, 2 }.Where(n => n != leader).ToArray();
+        var successor = await WaitForLeaderAsync(cluster);
+        Assert.Contains(successor, survivors);
+        Assert.True(answered.Count > 10, $"only {answered.Count} calls were answered");
+        await AssertEveryAnsweredCallIsAuditedAsync(cluster, answered);
+        await AssertVerifiesAsync(cluster, survivors[0]);
+    }
+
+    private static async Task<List<string>> LoadAsync(
+        ReliabilityCluster cluster, int[] nodes, string token, string prefix, TimeSpan duration, TimeSpan killAfter, Func<Task> kill)
+    {
+        var answered = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource(duration);
+        var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var id = $"{prefix}-{w}-{i}";
+                try
+                {
+                    if (await CreateTenantAsync(cluster.Url(nodes[(w + i) % nodes.Length]), token, id) == HttpStatusCode.Created)
+                    {
+                        answered.Add(id);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // the process was killed under this call: no answer, so no promise to keep
+                }
+            }
+        })).ToList();
+        await Task.Delay(killAfter);
+        await kill();
+        await Task.WhenAll(workers);
+        return [.. answered];
+    }
+
+    private static async Task<HttpStatusCode> CreateTenantAsync(Uri url, string token, string id)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.PostAsJsonAsync("/api/v1/tenants", new { id, name = "Tenant " + id });
+        return response.StatusCode;
+    }
+
+    private static async Task<int> WaitForLeaderAsync(ReliabilityCluster cluster)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await cluster.SequencerNodeAsync() is { } node)
+            {
+                return node;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no process took over the sequencer");
+    }
+
+    private static async Task AssertEveryAnsweredCallIsAuditedAsync(ReliabilityCluster cluster, List<string> answered)
+    {
+        await using var connection = new NpgsqlConnection(cluster.Database.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var missing = new NpgsqlCommand("""
+            SELECT count(*) FROM unnest(@ids) AS t(id)
+            WHERE NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.action = 'tenant.create' AND e.tenant_id = t.id AND e.status_code = 201)
+            """, connection);
+        missing.Parameters.AddWithValue("ids", answered.ToArray());
+        Assert.Equal(0L, await missing.ExecuteScalarAsync());
+        await using var gaps = new NpgsqlCommand("SELECT count(*) = coalesce(max(sequence), 0) FROM audit_entries", connection);
+        Assert.True((bool)(await gaps.ExecuteScalarAsync())!, "the log has gaps");
+    }
+
+    private static async Task AssertVerifiesAsync(ReliabilityCluster cluster, int node)
+    {
+        var token = await cluster.CliAsync("token", "--role", "compliance");
+        using var http = new HttpClient { BaseAddress = cluster.Url(node) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using (var publish = await http.PostAsync(new Uri("/api/v1/audit/checkpoints", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.Created, publish.StatusCode);
+        }
+
+        var body = await http.GetStringAsync(new Uri("/api/v1/audit/verify", UriKind.Relative));
+        using var json = JsonDocument.Parse(body);
+        Assert.True(json.RootElement.GetProperty("valid").GetBoolean(), body);
+    }
+}
