@@ -40,7 +40,9 @@ CREATE TABLE audit_staged (
     canonical      bytea       NOT NULL
 );
 
-CREATE INDEX audit_staged_xid_idx ON audit_staged (staged_xid);
+-- The sequencer's scan order: ORDER BY staged_xid, staged_id LIMIT n walks this index from the
+-- watermark, never from the start of the table.
+CREATE INDEX audit_staged_xid_idx ON audit_staged (staged_xid, staged_id);
 
 -- Rows written before 0004 have no staged original; every row the sequencer writes has one.
 ALTER TABLE audit_entries ADD COLUMN staged_id bigint UNIQUE;

@@ -12,11 +12,13 @@ internal static class SequencerBatch
 {
     // Staged rows of transactions at or above the watermark that have no entry yet. Rows below it
     // were all seen by an earlier scan (see 0004_merkle_log.sql), so the index range stays small.
+    // Ordered by the index (xid, id): ordering by staged_id alone made the planner walk the primary
+    // key from the oldest row on every batch, which grew with the log.
     private const string PendingSql = """
         SELECT s.staged_id, s.canonical FROM audit_staged s
         WHERE s.staged_xid >= ($1::bigint)::text::xid8
           AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.staged_id = s.staged_id)
-        ORDER BY s.staged_id
+        ORDER BY s.staged_xid, s.staged_id
         LIMIT $2
         """;
 
