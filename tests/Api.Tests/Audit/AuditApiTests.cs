@@ -29,9 +29,28 @@ public sealed class AuditApiTests(ApiFactory api)
         using var key = PublicKey();
         Assert.True(CheckpointVerifier.Verify(checkpoint, key, out var problem), problem);
         Assert.True(checkpoint.Body.TreeSize >= await api.AuditCountAsync() - 1);
-        Assert.Equal(note, await File.ReadAllTextAsync(Path.Combine(api.AnchorDirectory, "latest.note")));
+        Assert.Equal(note, await File.ReadAllTextAsync(Path.Combine(api.AnchorDirectory, Governance.Audit.Checkpointing.DirectoryAnchor.FileNameOf(checkpoint.Body.TreeSize))));
         var latest = await (await compliance.GetAsync(new Uri("/api/v1/audit/checkpoints/latest", UriKind.Relative))).ReadJsonAsync();
         Assert.True(latest.GetProperty("treeSize").GetInt64() >= checkpoint.Body.TreeSize);
+    }
+
+    [Fact]
+    public async Task NewEntries_AreCheckpointedAndAnchoredWithoutBeingAsked()
+    {
+        var receipt = await AppendAsync("timer-probe");
+
+        // The factory runs the checkpoint timer every second (production default: 10 s).
+        SignedCheckpoint? anchored = null;
+        for (var i = 0; i < 100 && (anchored is null || anchored.Body.TreeSize < receipt.Sequence); i++)
+        {
+            await Task.Delay(100);
+            var latest = Path.Combine(api.AnchorDirectory, "latest.note");
+            anchored = File.Exists(latest) ? SignedCheckpoint.ParseNote(await File.ReadAllTextAsync(latest)) : null;
+        }
+
+        Assert.NotNull(anchored);
+        Assert.True(anchored.Body.TreeSize >= receipt.Sequence, $"anchor at {anchored.Body.TreeSize}, entry {receipt.Sequence}");
+        Assert.True(File.Exists(Path.Combine(api.AnchorDirectory, Governance.Audit.Checkpointing.DirectoryAnchor.FileNameOf(anchored.Body.TreeSize))));
     }
 
     [Fact]
@@ -131,7 +150,8 @@ public sealed class AuditApiTests(ApiFactory api)
     private async Task<AuditReceipt> AppendAsync(string actor, string tenant = "acme", string? subject = null) =>
         await api.Services.GetRequiredService<IAuditLog>().AppendAsync(
             new AuditEntry(Guid.NewGuid(), DateTimeOffset.UtcNow, "test.probe", AuditOutcome.Succeeded, 200, actor, "tenant", tenant,
-                null, null, null, null, [], null, null, null) { DataSubject = subject },
+                null, null, null, null, [], null, null, null)
+            { DataSubject = subject },
             CancellationToken.None);
 
     private static async Task<SignedCheckpoint> PublishAsync(HttpClient compliance)

@@ -123,5 +123,6 @@ public sealed class AuditSearchTests(ApiFactory api)
 
     private static AuditEntry Entry(string actor, string tenant, string? subject) =>
         new(Guid.NewGuid(), DateTimeOffset.UtcNow, "test.probe", AuditOutcome.Succeeded, 200, actor, "tenant", tenant,
-            null, null, null, null, [], null, null, null) { DataSubject = subject };
+            null, null, null, null, [], null, null, null)
+        { DataSubject = subject };
 }

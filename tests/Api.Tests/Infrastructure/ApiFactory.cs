@@ -54,6 +54,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Governance:Privacy:MasterKeyFile", Path.Combine(_scratch, "privacy-master.key"));
         builder.UseSetting("Governance:Audit:SigningKeyFile", AuditKeyFile);
         builder.UseSetting("Governance:Audit:AnchorDirectory", AnchorDirectory);
+        builder.UseSetting("Governance:Audit:CheckpointIntervalSeconds", "1");
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);
