@@ -37,10 +37,14 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _tracker = new IntegrationTracker(dataSource, _options.IntegrationPollInterval);
         if (_options.RunSequencer)
         {
             Sequencer = new AuditSequencer(dataSource, _options.Sequencer, _logger);
+        }
+
+        _tracker = new IntegrationTracker(dataSource, _options.IntegrationPollInterval, () => Sequencer?.IsLeader == true);
+        if (Sequencer is not null)
+        {
             Sequencer.Integrated += _tracker.Complete;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Governance.Domain.Auditing;
 using Npgsql;
 
@@ -7,26 +8,30 @@ namespace Governance.Audit.Sequencing;
 /// <summary>
 /// Callers waiting for their staged entry to get its sequence. The local sequencer completes them
 /// directly; entries integrated by a sequencer in another process are found by a short poll that
-/// runs only while someone waits.
+/// runs only while someone waits. While this process leads, the poll asks only about waiters older
+/// than <see cref="LeaderGrace"/> (the few the local leader integrated before anyone watched):
+/// polling for every waiter at thousands of entries per second would load the database for nothing.
 /// </summary>
 internal sealed class IntegrationTracker : IAsyncDisposable
 {
+    private static readonly TimeSpan LeaderGrace = TimeSpan.FromMilliseconds(250);
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _pollInterval;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<AuditReceipt>> _waiting = new();
+    private readonly Func<bool> _localLeader;
+    private readonly ConcurrentDictionary<long, Waiter> _waiting = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _poll;
 
-    public IntegrationTracker(NpgsqlDataSource dataSource, TimeSpan pollInterval)
+    public IntegrationTracker(NpgsqlDataSource dataSource, TimeSpan pollInterval, Func<bool> localLeader)
     {
         _dataSource = dataSource;
         _pollInterval = pollInterval;
+        _localLeader = localLeader;
         _poll = Task.Run(() => PollAsync(_stop.Token));
     }
 
     /// <summary>The completion for a staged id (created on first use, by a waiter or by the sequencer's report).</summary>
-    public Task<AuditReceipt> Watch(long stagedId) =>
-        _waiting.GetOrAdd(stagedId, _ => new TaskCompletionSource<AuditReceipt>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<AuditReceipt> Watch(long stagedId) => _waiting.GetOrAdd(stagedId, _ => new Waiter()).Completion.Task;
 
     public void Forget(long stagedId) => _waiting.TryRemove(stagedId, out _);
 
@@ -34,9 +39,9 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     {
         foreach (var (stagedId, receipt) in receipts)
         {
-            if (_waiting.TryRemove(stagedId, out var completion))
+            if (_waiting.TryRemove(stagedId, out var waiter))
             {
-                completion.TrySetResult(receipt);
+                waiter.Completion.TrySetResult(receipt);
             }
         }
     }
@@ -56,14 +61,16 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                if (_waiting.IsEmpty)
+                var all = !_localLeader();
+                var ids = _waiting.Where(w => all || Stopwatch.GetElapsedTime(w.Value.Since) > LeaderGrace).Select(w => w.Key).ToArray();
+                if (ids.Length == 0)
                 {
                     continue;
                 }
 
                 try
                 {
-                    Complete(await LookUpAsync([.. _waiting.Keys], stop).ConfigureAwait(false));
+                    Complete(await LookUpAsync(ids, stop).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -95,5 +102,12 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         }
 
         return found;
+    }
+
+    private sealed class Waiter
+    {
+        public TaskCompletionSource<AuditReceipt> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Since { get; } = Stopwatch.GetTimestamp();
     }
 }
