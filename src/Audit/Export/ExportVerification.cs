@@ -135,9 +135,19 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
 
     private ExportRecord? ReadRecord(bool unreadable = false)
     {
+        if (!reader.TryReadLine(out var line))
+        {
+            return null;
+        }
+
+        return unreadable ? ParseLine(line.Span, unreadable: true) : ParseLine(line.Span);
+    }
+
+    private ExportRecord ParseLine(ReadOnlySpan<byte> line, bool unreadable = false)
+    {
         try
         {
-            return reader.Read();
+            return reader.Parse(line);
         }
         catch (AuditExportFormatException e)
         {
