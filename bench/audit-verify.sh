@@ -19,7 +19,7 @@ fi
 
 cli="dotnet src/Cli/bin/Release/net10.0/governance.dll"
 verify="taskset -c 0 $cli audit verify $file --pubkey $file.pub.pem --checkpoint $file.checkpoint"
-echo "file: $file ($(du -h "$file" | cut -f1)), machine: $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "file: $file ($(du -hL "$file" | cut -f1)), machine: $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 $verify
 if command -v hyperfine >/dev/null; then
   # The read-only baseline in the same run: how long merely reading the file takes on that core.
