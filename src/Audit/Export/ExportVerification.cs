@@ -50,6 +50,11 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
         }
 
         _header = header;
+        if (header.FirstSequence < 1 || header.LastSequence < header.FirstSequence - 1)
+        {
+            throw new VerificationStop($"The header's range {header.FirstSequence}..{header.LastSequence} is not a range of sequences.", verdict: ExportVerdict.Unreadable);
+        }
+
         try
         {
             _headerKey = ECDsa.Create();
@@ -140,7 +145,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
             return null;
         }
 
-        return unreadable ? ParseLine(line.Span, unreadable: true) : ParseLine(line.Span);
+        return ParseLine(line.Span, unreadable);
     }
 
     private ExportRecord ParseLine(ReadOnlySpan<byte> line, bool unreadable = false)
