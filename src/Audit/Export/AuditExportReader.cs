@@ -18,17 +18,18 @@ public sealed class AuditExportReader(Stream input)
     public long LineNumber => _lines.LineNumber;
 
     /// <summary>The next record, or null at the end; throws <see cref="AuditExportFormatException"/> on a malformed line.</summary>
-    public ExportRecord? Read()
-    {
-        if (!_lines.TryRead(out var bytes))
-        {
-            return null;
-        }
+    public ExportRecord? Read() => TryReadLine(out var line) ? Parse(line.Span) : null;
 
+    /// <summary>The next raw line (valid until the next read), for the verifier's fast path.</summary>
+    internal bool TryReadLine(out ReadOnlyMemory<byte> line) => _lines.TryRead(out line);
+
+    /// <summary>Parses the line last read; throws <see cref="AuditExportFormatException"/>.</summary>
+    internal ExportRecord Parse(ReadOnlySpan<byte> bytes)
+    {
         ExportLine line;
         try
         {
-            line = JsonSerializer.Deserialize(bytes.Span, ExportJsonContext.Default.ExportLine)
+            line = JsonSerializer.Deserialize(bytes, ExportJsonContext.Default.ExportLine)
                 ?? throw new AuditExportFormatException(LineNumber, "the line is JSON null");
         }
         catch (JsonException e)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Governance.Audit.Checkpoints;
 using Governance.Audit.Merkle;
@@ -13,7 +14,8 @@ namespace Governance.Audit.Export;
 public sealed class AuditExportWriter(Stream output) : IDisposable, IAsyncDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = false });
+    // Relaxed escaping: the file is never embedded in HTML, and a PEM key or a note should read as itself.
+    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     private Stage _stage = Stage.Header;
     private ExportHeader? _header;
     private long _nextSequence;

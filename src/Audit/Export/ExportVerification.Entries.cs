@@ -65,27 +65,52 @@ internal sealed partial class ExportVerification
     {
         var expected = _header.FirstSequence;
         Span<byte> leaf = stackalloc byte[MerkleHash.Size];
-        for (; _next is not null; _next = ReadRecord())
+        Span<byte> storedLeaf = stackalloc byte[MerkleHash.Size];
+        var buffer = new byte[4096];
+        var record = _next;
+        while (true)
         {
-            if (_next is not ExportEntry entry)
+            long sequence;
+            ReadOnlySpan<byte> canonical;
+            if (record is null)
             {
-                throw new VerificationStop($"Line {reader.LineNumber}: a {_next.GetType().Name} record after the entries began.", expected);
+                if (!reader.TryReadLine(out var line))
+                {
+                    break;
+                }
+
+                if (!EntryLineScanner.TryScan(line.Span, ref buffer, out var length, out sequence, storedLeaf))
+                {
+                    record = ParseLine(line.Span);
+                    continue;
+                }
+
+                CheckPosition(sequence, expected);
+                canonical = buffer.AsSpan(0, length);
+            }
+            else
+            {
+                var entry = record as ExportEntry ?? throw new VerificationStop($"Line {reader.LineNumber}: a {record.GetType().Name} record after the entries began.", expected);
+                CheckPosition(entry.Sequence, expected);
+                CheckFields(entry);
+                sequence = entry.Sequence;
+                canonical = entry.Canonical;
+                entry.LeafHash.CopyTo(storedLeaf);
+                record = null;
             }
 
-            CheckPosition(entry.Sequence, expected);
-            CheckFields(entry);
-            MerkleHash.Leaf(entry.Canonical, leaf);
-            if (!leaf.SequenceEqual(entry.LeafHash))
+            MerkleHash.Leaf(canonical, leaf);
+            if (!leaf.SequenceEqual(storedLeaf))
             {
-                _firstLeafMismatch ??= entry.Sequence;
+                _firstLeafMismatch ??= sequence;
             }
 
             tree.Append(leaf);
-            stated.Append(entry.LeafHash);
+            stated.Append(storedLeaf);
             _entries++;
-            if (_claims.ContainsKey(entry.Sequence))
+            if (_claims.ContainsKey(sequence))
             {
-                verifiedUpTo = CheckClaims(entry.Sequence, tree, stated, verifiedUpTo);
+                verifiedUpTo = CheckClaims(sequence, tree, stated, verifiedUpTo);
             }
 
             if (_entries % ProgressEvery == 0)

@@ -50,6 +50,11 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
         }
 
         _header = header;
+        if (header.FirstSequence < 1 || header.LastSequence < header.FirstSequence - 1)
+        {
+            throw new VerificationStop($"The header's range {header.FirstSequence}..{header.LastSequence} is not a range of sequences.", verdict: ExportVerdict.Unreadable);
+        }
+
         try
         {
             _headerKey = ECDsa.Create();
@@ -135,9 +140,19 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
 
     private ExportRecord? ReadRecord(bool unreadable = false)
     {
+        if (!reader.TryReadLine(out var line))
+        {
+            return null;
+        }
+
+        return ParseLine(line.Span, unreadable);
+    }
+
+    private ExportRecord ParseLine(ReadOnlySpan<byte> line, bool unreadable = false)
+    {
         try
         {
-            return reader.Read();
+            return reader.Parse(line);
         }
         catch (AuditExportFormatException e)
         {

@@ -12,11 +12,3 @@ internal sealed record RootClaim(string Source, byte[] SignedRoot, long SignedSi
         ? root.SequenceEqual(SignedRoot)
         : MerkleProofs.VerifyConsistency(size, SignedSize, root, SignedRoot, Proof);
 }
-
-/// <summary>Thrown inside a verification run to stop at the first problem; never escapes the verifier.</summary>
-internal sealed class VerificationStop(string message, long? sequence = null, ExportVerdict verdict = ExportVerdict.Failed) : Exception(message)
-{
-    public long? Sequence { get; } = sequence;
-
-    public ExportVerdict Verdict { get; } = verdict;
-}

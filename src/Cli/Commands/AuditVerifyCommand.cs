@@ -18,20 +18,11 @@ internal static class AuditVerifyCommand
 
     public static Command Create()
     {
-        var file = new Argument<string?>("FILE") { Description = "The export (JSON Lines) to verify", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string>("FILE") { Description = "The export (JSON Lines) to verify" };
         var anchor = new Option<string?>("--checkpoint") { Description = "A checkpoint note kept outside the database (the external anchor)" };
         var pubkey = new Option<string?>("--pubkey") { Description = "The audit public key (PEM file) to trust instead of the one the export names" };
         var command = new Command("verify", "Verify an audit export offline: entries, leaves, roots, signatures, consistency") { file, anchor, pubkey };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse =>
-        {
-            if (parse.UnmatchedTokens.Count > 0 || parse.GetValue(file) is not { } path)
-            {
-                return UsageError(parse.UnmatchedTokens.Count > 0 ? "Unexpected: " + string.Join(' ', parse.UnmatchedTokens) : "FILE is required.");
-            }
-
-            return Run(path, parse.GetValue(anchor), parse.GetValue(pubkey));
-        });
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(anchor), parse.GetValue(pubkey)));
         return command;
     }
 
