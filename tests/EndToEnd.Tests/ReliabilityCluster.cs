@@ -94,7 +94,9 @@ public sealed class ReliabilityCluster : IAsyncDisposable
             SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.classid = x'676F765F'::int::oid AND l.objid = x'73657172'::int::oid
             """, connection);
-        return await command.ExecuteScalarAsync() is string name ? int.Parse(name["api-".Length..], System.Globalization.CultureInfo.InvariantCulture) : null;
+        // A name that is not ours yet (a backend still starting) reads as "no leader"; callers poll.
+        return await command.ExecuteScalarAsync() is string name && name.StartsWith("api-", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture, out var node) ? node : null;
     }
 
     /// <summary>Runs the CLI against this install (tokens are signed with the shared key).</summary>

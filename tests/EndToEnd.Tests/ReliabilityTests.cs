@@ -38,7 +38,7 @@ public sealed class ReliabilityTests
         await cluster.StartAsync(1);
         await cluster.StartAsync(2);
         var admin = await cluster.CliAsync("token", "--role", "admin");
-        var leader = await cluster.SequencerNodeAsync() ?? throw new InvalidOperationException("no process holds the sequencer lock");
+        var leader = await WaitForLeaderAsync(cluster);
 
         var (answered, afterKill) = await LoadAsync(cluster, [0, 1, 2], admin, "m", TimeSpan.FromSeconds(7), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(leader));
 
