@@ -20,7 +20,7 @@ public sealed class ReliabilityTests
         await cluster.StartAsync(0);
         var admin = await cluster.CliAsync("token", "--role", "admin");
 
-        var (answered, _) = await LoadAsync(cluster, [0], admin, "k", TimeSpan.FromSeconds(4), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(0));
+        var (answered, _) = await LoadAsync(cluster, [0], admin, "k", afterKill: TimeSpan.FromSeconds(1), kill: () => cluster.KillAsync(0));
         await cluster.StartAsync(0);
         var after = await CreateTenantAsync(cluster.Url(0), admin, "k-after-restart");
 
@@ -40,7 +40,7 @@ public sealed class ReliabilityTests
         var admin = await cluster.CliAsync("token", "--role", "admin");
         var leader = await WaitForLeaderAsync(cluster);
 
-        var (answered, afterKill) = await LoadAsync(cluster, [0, 1, 2], admin, "m", TimeSpan.FromSeconds(7), killAfter: TimeSpan.FromSeconds(2), kill: () => cluster.KillAsync(leader));
+        var (answered, afterKill) = await LoadAsync(cluster, [0, 1, 2], admin, "m", afterKill: TimeSpan.FromSeconds(4), kill: () => cluster.KillAsync(leader));
 
         var survivors = new[] { 0, 1, 2 }.Where(n => n != leader).ToArray();
         var successor = await WaitForLeaderAsync(cluster);
@@ -52,12 +52,12 @@ public sealed class ReliabilityTests
     }
 
     private static async Task<(List<string> Answered, int AnsweredAfterKill)> LoadAsync(
-        ReliabilityCluster cluster, int[] nodes, string token, string prefix, TimeSpan duration, TimeSpan killAfter, Func<Task> kill)
+        ReliabilityCluster cluster, int[] nodes, string token, string prefix, TimeSpan afterKill, Func<Task> kill)
     {
         var answered = new ConcurrentBag<string>();
         var killed = 0;
-        var afterKill = 0;
-        using var stop = new CancellationTokenSource(duration);
+        var answeredAfterKill = 0;
+        using var stop = new CancellationTokenSource();
         var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
@@ -71,7 +71,7 @@ public sealed class ReliabilityTests
                         answered.Add(id);
                         if (sentAfterKill)
                         {
-                            Interlocked.Increment(ref afterKill);
+                            Interlocked.Increment(ref answeredAfterKill);
                         }
                     }
                 }
@@ -81,11 +81,18 @@ public sealed class ReliabilityTests
                 }
             }
         })).ToList();
-        await Task.Delay(killAfter);
+        // Kill mid-load: once calls are being answered (a cold process on a busy machine takes a while), not at a fixed time.
+        for (var waited = 0; answered.Count < 20 && waited < 600; waited++)
+        {
+            await Task.Delay(50);
+        }
+
         await kill();
         Volatile.Write(ref killed, 1);
+        await Task.Delay(afterKill);
+        await stop.CancelAsync();
         await Task.WhenAll(workers);
-        return ([.. answered], afterKill);
+        return ([.. answered], answeredAfterKill);
     }
 
     private static async Task<HttpStatusCode> CreateTenantAsync(Uri url, string token, string id)
