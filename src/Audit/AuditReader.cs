@@ -23,12 +23,12 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
         var sql = new StringBuilder(AuditRows.SelectColumns).Append(" WHERE sequence > $1");
         command.Parameters.Add(new() { Value = query.AfterSequence });
         // Only fixed SQL fragments are appended; every value travels as a parameter.
-        void Filter(string column, object? value)
+        void Filter(string column, object? value, string op = " = ")
         {
             if (value is not null)
             {
                 command.Parameters.Add(new() { Value = value });
-                sql.Append(" AND ").Append(column).Append(" = $").Append(command.Parameters.Count);
+                sql.Append(" AND ").Append(column).Append(op).Append('$').Append(command.Parameters.Count);
             }
         }
 
@@ -36,6 +36,11 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
         Filter("action", query.Action);
         Filter("outcome", query.Outcome is { } outcome ? AuditOutcomeCodes.ToCode(outcome) : null);
         Filter("request_id", query.RequestId);
+        Filter("actor_id", query.ActorId);
+        Filter("model_name", query.ModelName);
+        Filter("data_subject", query.DataSubject);
+        Filter("occurred_at", query.From, " >= ");
+        Filter("occurred_at", query.To, " < ");
         command.Parameters.Add(new() { Value = Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit) });
         sql.Append(" ORDER BY sequence LIMIT $").Append(command.Parameters.Count);
         command.CommandText = sql.ToString();

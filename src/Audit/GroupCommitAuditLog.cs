@@ -1,5 +1,6 @@
 using System.Data;
 using System.Threading.Channels;
+using Governance.Audit.Sequencing;
 using Governance.Audit.Storage;
 using Governance.Domain.Auditing;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ using Npgsql;
 namespace Governance.Audit;
 
 /// <summary>
-/// Appends with group commit: callers queue their entry and wait; one background loop writes
-/// everything queued in a single transaction (one lock, one COPY, one fsync) and then releases
-/// each caller with its receipt. A failed batch fails its callers only; the next batch retries
-/// the database, so the log recovers by itself once PostgreSQL is back.
+/// Appends with group commit: callers queue their entry; one background loop stages everything
+/// queued in a single transaction (one COPY, one fsync) and each caller is durable when it commits.
+/// The sequencer (run here too, as leader or standby) then gives the entries their place in the
+/// Merkle log, and <see cref="AppendAsync"/> returns the receipt. A failed batch fails its callers
+/// only; the next batch retries the database, so the log recovers by itself.
 /// </summary>
 public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
 {
@@ -20,6 +22,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
     private readonly GroupCommitOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue;
+    private readonly IntegrationTracker _tracker;
     private readonly Task _loop;
 
     public GroupCommitAuditLog(NpgsqlDataSource dataSource, GroupCommitOptions? options = null, ILogger<GroupCommitAuditLog>? logger = null)
@@ -34,10 +37,30 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        if (_options.RunSequencer)
+        {
+            Sequencer = new AuditSequencer(dataSource, _options.Sequencer, _logger);
+        }
+
+        _tracker = new IntegrationTracker(dataSource, _options.IntegrationPollInterval, () => Sequencer?.IsLeader == true);
+        if (Sequencer is not null)
+        {
+            Sequencer.Integrated += _tracker.Complete;
+        }
+
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>This process's sequencer (null when <see cref="GroupCommitOptions.RunSequencer"/> is off).</summary>
+    public AuditSequencer? Sequencer { get; }
+
     public async ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var staged = await StageAsync(entry, cancellationToken).ConfigureAwait(false);
+        return await WaitForIntegrationAsync(staged, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<StagedAuditEntry> StageAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var pending = new Pending(PreparedEntry.From(entry));
         try
@@ -50,25 +73,25 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
 
         // Cancelling stops the wait only: once queued, the entry may still be committed.
-        return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await pending.Staged.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<AuditReceipt> AppendInTransactionAsync(
+    public async Task<StagedAuditEntry> AppendInTransactionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
         if (transaction.IsolationLevel is not (IsolationLevel.ReadCommitted or IsolationLevel.Unspecified))
         {
-            // A snapshot older than the sequencing lock would read a stale tail and fork the chain.
+            // Kept from ADR-004: commands stay READ COMMITTED so they never act on a stale snapshot of the trail.
             throw new InvalidOperationException("Audit entries can only be appended in a READ COMMITTED transaction.");
         }
 
         var prepared = PreparedEntry.From(entry);
         try
         {
-            var receipts = await AuditAppender.AppendAsync(connection, transaction, [prepared], cancellationToken).ConfigureAwait(false);
-            return receipts[0];
+            var ids = await AuditStager.StageAsync(connection, transaction, [prepared], cancellationToken).ConfigureAwait(false);
+            return new StagedAuditEntry(ids[0], prepared.Entry.RequestId);
         }
         catch (NpgsqlException ex)
         {
@@ -76,11 +99,34 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
+    public async ValueTask<AuditReceipt> WaitForIntegrationAsync(StagedAuditEntry staged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        var integrated = _tracker.Watch(staged.StagedId);
+        Sequencer?.Wake();
+        try
+        {
+            return await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            _tracker.Forget(staged.StagedId);
+            throw new AuditUnavailableException(
+                $"Audit entry {staged.StagedId} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        // Entries already queued are still written; new ones are refused.
+        // Entries already queued are still staged; new ones are refused.
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        if (Sequencer is not null)
+        {
+            await Sequencer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _tracker.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -93,14 +139,15 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                 batch.Add(pending);
             }
 
-            await WriteBatchAsync(batch).ConfigureAwait(false);
+            await StageBatchAsync(batch).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
 #pragma warning disable CA1031 // Any failure, whatever its type, must reach the waiting callers as "unavailable".
-    private async Task WriteBatchAsync(List<Pending> batch)
+    private async Task StageBatchAsync(List<Pending> batch)
     {
+        long[] ids = [];
         try
         {
             var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
@@ -109,12 +156,19 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                 var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var receipts = await AuditAppender.AppendAsync(
+                    ids = await AuditStager.StageAsync(
                         connection, transaction, batch.ConvertAll(p => p.Entry), CancellationToken.None).ConfigureAwait(false);
+                    foreach (var id in ids)
+                    {
+                        // Watched before commit, so a fast local sequencer cannot report them before anyone listens.
+                        _ = _tracker.Watch(id);
+                    }
+
                     await transaction.CommitAsync().ConfigureAwait(false);
+                    Sequencer?.Wake();
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        batch[i].Completion.TrySetResult(receipts[i]);
+                        batch[i].Staged.TrySetResult(new StagedAuditEntry(ids[i], batch[i].Entry.Entry.RequestId));
                     }
                 }
             }
@@ -122,9 +176,14 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         catch (Exception ex)
         {
             AuditLogLog.BatchFailed(_logger, batch.Count, ex);
+            foreach (var id in ids)
+            {
+                _tracker.Forget(id);
+            }
+
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetException(
+                pending.Staged.TrySetException(
                     new AuditUnavailableException("The audit log could not make the entry durable.", ex));
             }
         }
@@ -134,6 +193,6 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
     private sealed record Pending(PreparedEntry Entry)
     {
         // Asynchronous continuations keep callers' code off the single writer loop.
-        public TaskCompletionSource<AuditReceipt> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<StagedAuditEntry> Staged { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

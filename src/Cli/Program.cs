@@ -9,5 +9,9 @@ var root = new RootCommand("governance: the command line of the Governance platf
     ModelCommand.Create(),
     PiiCommand.Create(),
     PolicyCommand.Create(),
+    AuditCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+
+// `audit verify` keeps exit 1 for "does not verify", so its usage errors exit 2.
+return AuditVerifyCommand.IsRejectedUsage(parse) ? AuditVerifyCommand.UsageError(string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message))) : await parse.InvokeAsync();

@@ -3,15 +3,34 @@ using Npgsql;
 
 namespace Governance.Audit.Tests;
 
-/// <summary>The database itself, not only the app, keeps audit_entries append-only.</summary>
+/// <summary>The database itself, not only the app, keeps every audit table append-only.</summary>
 public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    public static TheoryData<string> Changes => new()
+    private static readonly (string Table, string Column)[] Tables =
+    [
+        ("audit_entries", "action = 'forged'"),
+        ("audit_staged", "action = 'forged'"),
+        ("audit_tree_nodes", "hash = sha256('x')"),
+        ("audit_tree_heads", "root_hash = sha256('x')"),
+        ("audit_checkpoints", "note = 'forged'"),
+        ("audit_signing_keys", "public_key_pem = 'forged'"),
+    ];
+
+    public static TheoryData<string, string> Changes
     {
-        "UPDATE audit_entries SET action = 'forged'",
-        "DELETE FROM audit_entries",
-        "TRUNCATE audit_entries",
-    };
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (table, set) in Tables)
+            {
+                data.Add(table, $"UPDATE {table} SET {set}");
+                data.Add(table, $"DELETE FROM {table}");
+                data.Add(table, $"TRUNCATE {table}");
+            }
+
+            return data;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -35,8 +54,9 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public async Task AppRole_IsRefusedByGrants(string sql)
+    public async Task AppRole_IsRefusedByGrants(string table, string sql)
     {
+        Assert.NotEmpty(table);
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db.AppDataSource, sql));
 
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
@@ -44,16 +64,16 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public async Task Owner_IsRefusedByTrigger(string sql) => await AssertRefusedByTriggerAsync(db.OwnerDataSource, sql);
+    public async Task Owner_IsRefusedByTrigger(string table, string sql) => await AssertRefusedByTriggerAsync(db.OwnerDataSource, table, sql);
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public async Task Superuser_IsRefusedByTrigger(string sql) => await AssertRefusedByTriggerAsync(db.AdminDataSource, sql);
+    public async Task Superuser_IsRefusedByTrigger(string table, string sql) => await AssertRefusedByTriggerAsync(db.AdminDataSource, table, sql);
 
     [Fact]
     public async Task ZeroRowUpdate_IsRefusedToo()
     {
-        await AssertRefusedByTriggerAsync(db.OwnerDataSource, "UPDATE audit_entries SET action = 'x' WHERE sequence = -1");
+        await AssertRefusedByTriggerAsync(db.OwnerDataSource, "audit_entries", "UPDATE audit_entries SET action = 'x' WHERE sequence = -1");
     }
 
     [Fact]
@@ -73,20 +93,20 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
         Assert.StartsWith("audit_entries chain broken", error.MessageText, StringComparison.Ordinal);
     }
 
-    private async Task AssertRefusedByTriggerAsync(NpgsqlDataSource dataSource, string sql)
+    private async Task AssertRefusedByTriggerAsync(NpgsqlDataSource dataSource, string table, string sql)
     {
-        var before = await CountAsync();
+        var before = await CountAsync(table);
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(dataSource, sql));
 
         Assert.Equal(PostgresErrorCodes.RaiseException, error.SqlState);
-        Assert.StartsWith("audit_entries is append-only", error.MessageText, StringComparison.Ordinal);
-        Assert.Equal(before, await CountAsync());
+        Assert.StartsWith(table + " is append-only", error.MessageText, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(table));
     }
 
-    private async Task<long> CountAsync()
+    private async Task<long> CountAsync(string table)
     {
-        await using var command = db.AdminDataSource.CreateCommand("SELECT count(*) FROM audit_entries");
+        await using var command = db.AdminDataSource.CreateCommand($"SELECT count(*) FROM {table}");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -5,12 +5,14 @@ namespace Governance.Audit.Tests;
 
 public sealed class FailClosedTests
 {
+    private const string AuditTables = "audit_entries, audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints, audit_signing_keys";
+
     [Fact]
     public async Task UnreachableDatabase_FailsEveryWaiterWithAuditUnavailable()
     {
         // Port 1 on loopback: connection refused at once, as when PostgreSQL is down.
         await using var nowhere = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=governance;Username=x;Password=x;Timeout=5");
-        await using var log = new GroupCommitAuditLog(nowhere);
+        await using var log = new GroupCommitAuditLog(nowhere, new GroupCommitOptions { IntegrationTimeout = TimeSpan.FromSeconds(5) });
 
         var attempts = Enumerable.Range(0, 20).Select(i => log.AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask()).ToList();
 
@@ -30,7 +32,7 @@ public sealed class FailClosedTests
         await using var db = await TestDatabase.CreateAsync();
         var role = "gov_test_writer_" + Guid.NewGuid().ToString("N")[..8];
         var password = Guid.NewGuid().ToString("N");
-        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON audit_entries TO {role}");
+        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON {AuditTables} TO {role}; GRANT USAGE ON SEQUENCE audit_staged_staged_id_seq TO {role}");
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(db.AppConnectionString) { Username = role, Password = password };
@@ -49,7 +51,7 @@ public sealed class FailClosedTests
         }
         finally
         {
-            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON audit_entries FROM {role}; DROP ROLE {role}");
+            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON {AuditTables} FROM {role}; REVOKE ALL ON SEQUENCE audit_staged_staged_id_seq FROM {role}; DROP ROLE {role}");
         }
     }
 

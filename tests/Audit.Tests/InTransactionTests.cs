@@ -3,7 +3,7 @@ using Governance.Testing;
 
 namespace Governance.Audit.Tests;
 
-/// <summary>Commands that change state append their entry in their own transaction.</summary>
+/// <summary>Commands that change state stage their entry in their own transaction, with no lock (ADR-007).</summary>
 public sealed class InTransactionTests
 {
     [Fact]
@@ -14,8 +14,8 @@ public sealed class InTransactionTests
         await using (var connection = await db.AppDataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            var provisional = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
-            Assert.Equal(1, provisional.Sequence);
+            var staged = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+            Assert.True(staged.StagedId > 0);
             await transaction.RollbackAsync();
         }
 
@@ -45,30 +45,52 @@ public sealed class InTransactionTests
             await change.ExecuteNonQueryAsync();
         }
 
-        var receipt = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+        var staged = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
         await transaction.CommitAsync();
+        var receipt = await log.WaitForIntegrationAsync(staged, CancellationToken.None);
 
         var stored = await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None);
         Assert.Equal(receipt, stored?.Receipt);
     }
 
     [Fact]
-    public async Task OpenTransaction_HoldsGroupCommitBackUntilItEnds()
+    public async Task StagedRowThatCommitsLate_IsIntegratedAfterTheOnesThatCommittedBeforeIt()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var log = new GroupCommitAuditLog(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 4 });
+        await using var connection = await db.AppDataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        var late = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+
+        // Later staged ids commit first, over many sequencer batches, while the early one stays open.
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 5).Select(j => log.AppendAsync(SampleEntries.Create(100 + (i * 5) + j), CancellationToken.None).AsTask()));
+        }
+
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+        var receipt = await log.WaitForIntegrationAsync(late, CancellationToken.None);
+
+        Assert.Equal(51, receipt.Sequence);
+        var stored = await new AuditReader(db.AppDataSource).GetAsync(51, CancellationToken.None);
+        Assert.Equal("client-1", stored?.Entry.ActorId);
+        Assert.True((await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None)).IsValid);
+    }
+
+    [Fact]
+    public async Task OpenTransaction_DoesNotHoldOtherWritersBack()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var log = new GroupCommitAuditLog(db.AppDataSource);
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
-        var transaction = await connection.BeginTransactionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
 
-        var queued = log.AppendAsync(SampleEntries.Create(2), CancellationToken.None).AsTask();
-        await Task.Delay(300);
-        Assert.False(queued.IsCompleted);
-        await transaction.CommitAsync();
-        await transaction.DisposeAsync();
+        var other = await log.AppendAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(2, (await queued).Sequence);
-        Assert.True((await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None)).IsValid);
+        Assert.Equal(1, other.Sequence);
+        await transaction.RollbackAsync();
     }
 
     [Fact]

@@ -97,6 +97,8 @@ public sealed class ServerProcess : IAsyncLifetime
         environment["Governance__Database__OwnerConnectionString"] = Database.OwnerConnectionString;
         environment["Governance__Auth__SigningKeyFile"] = Path.Combine(_scratch, "signing-key.pem");
         environment["Governance__Privacy__MasterKeyFile"] = Path.Combine(_scratch, "privacy-master.key");
+        environment["Governance__Audit__SigningKeyFile"] = Path.Combine(_scratch, "audit-signing-key.pem");
+        environment["Governance__Audit__AnchorDirectory"] = Path.Combine(_scratch, "audit-anchor");
         environment["Governance__Models__StorePath"] = Path.Combine(_scratch, "models");
         environment["Governance__Models__ExecutionProvider"] = "Cpu";
         environment["GOVERNANCE_URL"] = BaseAddress.ToString().TrimEnd('/');

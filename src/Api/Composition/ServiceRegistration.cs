@@ -6,7 +6,6 @@ using Governance.Api.Pipeline;
 using Governance.Api.Policies;
 using Governance.Api.Privacy;
 using Governance.Api.Security;
-using Governance.Audit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +34,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(Options(sp).Database.AppConnectionString).Build());
         services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton<IAuditLog>(sp => new GroupCommitAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), logger: sp.GetRequiredService<ILogger<GroupCommitAuditLog>>()));
-        services.AddSingleton<AuditReader>();
+        services.AddAuditTrail();
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddGovernanceAuthentication();

@@ -17,6 +17,8 @@ public sealed class GovernanceOptions
     public LimitOptions Limits { get; set; } = new();
 
     public PrivacyOptions Privacy { get; set; } = new();
+
+    public Composition.AuditOptions Audit { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

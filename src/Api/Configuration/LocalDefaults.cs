@@ -13,6 +13,8 @@ public static class LocalDefaults
             ["Governance:Auth:SigningKeyFile"] = LocalPaths.DefaultSigningKeyFile,
             ["Governance:Models:StorePath"] = LocalPaths.DefaultModelStore,
             ["Governance:Privacy:MasterKeyFile"] = Path.Combine(LocalPaths.DevDirectory, "privacy-master.key"),
+            ["Governance:Audit:SigningKeyFile"] = Path.Combine(LocalPaths.DevDirectory, "audit-signing-key.pem"),
+            ["Governance:Audit:AnchorDirectory"] = Path.Combine(LocalPaths.Root, "var", "audit-anchor"),
         };
         foreach (var (key, value) in ReadEnvFile(LocalPaths.PostgresEnvFile))
         {

@@ -44,6 +44,7 @@ public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOpti
             failures.Add("Governance:Models:StorePath is required.");
         }
 
+        Composition.AuditRegistration.Validate(options.Audit, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

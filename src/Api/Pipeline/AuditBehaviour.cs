@@ -65,9 +65,10 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
                 response = await next();
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 var entry = entries.Create(scope, request.SuccessStatusCode, null);
-                var receipt = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
+                var staged = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
                 await CommitAsync(transaction, ct);
-                scope.Receipt = receipt;
+                // Committed and durable; the receipt (log sequence) follows once the sequencer has it (ADR-007).
+                scope.Receipt = await auditLog.WaitForIntegrationAsync(staged, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not AuditUnavailableException)
             {

@@ -19,7 +19,7 @@ namespace Governance.Audit.Integrity;
 /// A string is a uint32 byte length then its UTF-8 bytes; null is the length 0xFFFFFFFF, so
 /// null and "" differ. Field order never changes within a version.
 /// </remarks>
-public static class AuditEntryEncoding
+public static partial class AuditEntryEncoding
 {
     public const byte CurrentVersion = 2;
     public const int HashSize = 32;

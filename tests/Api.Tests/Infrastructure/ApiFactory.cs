@@ -25,6 +25,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ModelStorePath => Path.Combine(_scratch, "models");
 
+    public string AuditKeyFile => Path.Combine(_scratch, "audit-signing-key.pem");
+
+    public string AnchorDirectory => Path.Combine(_scratch, "audit-anchor");
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -48,6 +52,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Governance:Auth:SigningKeyFile", Path.Combine(_scratch, "signing-key.pem"));
         builder.UseSetting("Governance:Models:StorePath", ModelStorePath);
         builder.UseSetting("Governance:Privacy:MasterKeyFile", Path.Combine(_scratch, "privacy-master.key"));
+        builder.UseSetting("Governance:Audit:SigningKeyFile", AuditKeyFile);
+        builder.UseSetting("Governance:Audit:AnchorDirectory", AnchorDirectory);
+        builder.UseSetting("Governance:Audit:CheckpointIntervalSeconds", "1");
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);

@@ -1,25 +1,47 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Audit;
+using Governance.Audit.Checkpointing;
 using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;
 
-/// <summary>One audit entry with its chain links, for compliance officers. The read is itself audited.</summary>
+/// <summary>
+/// One audit entry with its chain links and its inclusion proof against the latest checkpoint
+/// (null while no checkpoint covers it yet). The read is itself audited, with the entry's data subject.
+/// </summary>
 public sealed record GetAuditEntry(long Sequence) : IRequest<AuditEntryView>, IAuditedRequest
 {
     public string AuditAction => "audit.read";
 }
 
-public sealed record AuditEntryView(long Sequence, AuditEntry Entry, DateTimeOffset CommittedAt, string EntryHash, string PreviousHash);
+public sealed record AuditEntryView(
+    long Sequence, AuditEntry Entry, DateTimeOffset CommittedAt, string EntryHash, string PreviousHash,
+    CheckpointView? Checkpoint = null, InclusionProofView? Inclusion = null);
 
-public sealed class GetAuditEntryHandler(AuditReader reader) : IRequestHandler<GetAuditEntry, AuditEntryView>
+public sealed class GetAuditEntryHandler(AuditReader reader, ProofReader proofs, CheckpointStore checkpoints, AuditScope scope)
+    : IRequestHandler<GetAuditEntry, AuditEntryView>
 {
     public async Task<AuditEntryView> Handle(GetAuditEntry request, CancellationToken cancellationToken)
     {
         var stored = await reader.GetAsync(request.Sequence, cancellationToken)
             ?? throw new NotFoundException($"There is no audit entry {request.Sequence}.");
-        return new AuditEntryView(stored.Sequence, stored.Entry, stored.CommittedAt, stored.EntryHashHex, Convert.ToHexStringLower(stored.PreviousHash));
+        // Who read what about a person is itself on the record (found by a data-subject search).
+        scope.DataSubject = stored.Entry.DataSubject;
+        var view = new AuditEntryView(stored.Sequence, stored.Entry, stored.CommittedAt, stored.EntryHashHex, Convert.ToHexStringLower(stored.PreviousHash));
+        if (await checkpoints.LatestAsync(cancellationToken) is not { } latest || latest.Body.TreeSize < stored.Sequence)
+        {
+            return view;
+        }
+
+        var size = latest.Body.TreeSize;
+        var path = await proofs.InclusionAsync(stored.Sequence, size, cancellationToken);
+        var leaf = await proofs.LeafHashAsync(stored.Sequence, cancellationToken);
+        return view with
+        {
+            Checkpoint = CheckpointView.From(latest),
+            Inclusion = new InclusionProofView(stored.Sequence, stored.Sequence - 1, size, Convert.ToHexStringLower(leaf), Hex.All(path)),
+        };
     }
 }

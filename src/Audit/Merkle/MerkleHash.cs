@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Governance.Audit.Merkle;
+
+/// <summary>
+/// RFC 9162 §2.1.1 hashing: SHA-256 with a one-byte domain prefix, 0x00 for leaves and 0x01 for
+/// interior nodes, so a leaf can never be passed off as a node (second-preimage attacks).
+/// </summary>
+public static class MerkleHash
+{
+    public const int Size = 32;
+    private const int StackLimit = 1024;
+
+    public static byte[] Leaf(ReadOnlySpan<byte> data)
+    {
+        var hash = new byte[Size];
+        Leaf(data, hash);
+        return hash;
+    }
+
+    /// <summary>SHA-256(0x00 || data) into <paramref name="destination"/>, without allocating for small data.</summary>
+    public static void Leaf(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        var length = data.Length + 1;
+        byte[]? rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        buffer[0] = 0x00;
+        data.CopyTo(buffer[1..]);
+        SHA256.HashData(buffer, destination);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        var hash = new byte[Size];
+        Node(left, right, hash);
+        return hash;
+    }
+
+    /// <summary>SHA-256(0x01 || left || right); <paramref name="destination"/> may alias either input.</summary>
+    public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
+        if (left.Length != Size || right.Length != Size)
+        {
+            throw new ArgumentException($"Merkle node children are {Size}-byte hashes.");
+        }
+
+        Span<byte> buffer = stackalloc byte[1 + (2 * Size)];
+        buffer[0] = 0x01;
+        left.CopyTo(buffer[1..]);
+        right.CopyTo(buffer[(1 + Size)..]);
+        SHA256.HashData(buffer, destination);
+    }
+
+    /// <summary>The root of the empty tree: SHA-256 of no bytes.</summary>
+    public static byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
+}

@@ -1,0 +1,139 @@
+using Governance.Audit.Storage;
+using Governance.Domain.Auditing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Governance.Audit.Sequencing;
+
+/// <summary>
+/// Leader or standby. Leadership is a session-level advisory lock on one dedicated connection, and
+/// every batch runs on that same connection: if the process dies, its connection closes, the lock
+/// frees and a standby (any other API process) takes over at its next try. A leader that loses
+/// its connection loses its transaction with it, so two leaders never write at once.
+/// </summary>
+public sealed class AuditSequencer : IAsyncDisposable
+{
+    /// <summary>"gov_seqr" as a big-endian int64.</summary>
+    public const long LeaderLockKey = 0x676F765F73657172;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SequencerOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public AuditSequencer(NpgsqlDataSource dataSource, SequencerOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _dataSource = dataSource;
+        _options = options ?? new SequencerOptions();
+        _logger = logger ?? NullLogger.Instance;
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>Called with the receipts of every batch this process integrated, right after its commit.</summary>
+    public event Action<IReadOnlyList<(long StagedId, AuditReceipt Receipt)>>? Integrated;
+
+    public bool IsLeader { get; private set; }
+
+    /// <summary>Asks the leader to look for staged entries now (cheap; a no-op on a standby).</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Someone else woke it first: one wake-up is enough.
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        _wake.Dispose();
+    }
+
+#pragma warning disable CA1031 // Whatever fails, the loop backs off and tries again; callers fail by their own timeout.
+    private async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await LeadWhilePossibleAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                AuditLogLog.SequencerFailed(_logger, ex);
+            }
+
+            IsLeader = false;
+            try
+            {
+                await Task.Delay(_options.TakeoverInterval, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+#pragma warning restore CA1031
+
+    private async Task LeadWhilePossibleAsync(CancellationToken stop)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(stop).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using (var lockCommand = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection))
+            {
+                lockCommand.Parameters.Add(new() { Value = LeaderLockKey });
+                if (!(bool)(await lockCommand.ExecuteScalarAsync(stop).ConfigureAwait(false))!)
+                {
+                    return; // another process leads; try again after the takeover interval
+                }
+            }
+
+            IsLeader = true;
+            AuditLogLog.BecameLeader(_logger);
+            // Disposing the connection resets the session (DISCARD ALL), which frees the lock.
+            await LeadAsync(connection, stop).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LeadAsync(NpgsqlConnection connection, CancellationToken stop)
+    {
+        var tail = await LogTail.LoadAsync(connection, stop).ConfigureAwait(false);
+        while (await LegacyCatchUp.RunAsync(connection, tail, stop).ConfigureAwait(false))
+        {
+        }
+
+        while (!stop.IsCancellationRequested)
+        {
+            var receipts = await SequencerBatch.RunAsync(connection, tail, _options.MaxBatchSize, stop).ConfigureAwait(false);
+            if (receipts.Count > 0)
+            {
+                Integrated?.Invoke(receipts);
+                if (receipts.Count == _options.MaxBatchSize)
+                {
+                    continue; // more are waiting
+                }
+            }
+
+            await _wake.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Governance.Api.Security;
+using Governance.Api.Tests.Infrastructure;
+using Governance.Audit;
+using Governance.Domain.Auditing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Api.Tests.Audit;
+
+/// <summary>Compliance search: filters, cursor paging, tenant isolation, and reads of personal data on the record.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuditSearchTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Tenant_SeesOnlyItsOwnEntries_EvenWithoutAFilter()
+    {
+        var marker = "search-" + Guid.NewGuid().ToString("N")[..8];
+        await AppendAsync(marker, "acme");
+        await AppendAsync(marker, "other");
+        using var tenant = api.ClientAs(Roles.Tenant, "other");
+
+        var page = await (await tenant.GetAsync(new Uri($"/api/v1/audit/entries?actor={marker}", UriKind.Relative))).ReadJsonAsync();
+
+        var entries = page.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal("other", Assert.Single(entries).GetProperty("entry").GetProperty("tenantId").GetString());
+    }
+
+    [Fact]
+    public async Task Tenant_AskingForAnotherTenant_Gets403()
+    {
+        using var tenant = api.ClientAs(Roles.Tenant, "other");
+
+        using var response = await tenant.GetAsync(new Uri("/api/v1/audit/entries?tenant=acme", UriKind.Relative));
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Compliance_PagesThroughAFilteredListWithTheCursor()
+    {
+        var marker = "paging-" + Guid.NewGuid().ToString("N")[..8];
+        var receipts = new List<AuditReceipt>();
+        for (var i = 0; i < 5; i++)
+        {
+            receipts.Add(await AppendAsync(marker, i % 2 == 0 ? "acme" : "other"));
+        }
+
+        using var compliance = api.ClientAs(Roles.Compliance);
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await compliance.GetAsync(new Uri(
+                $"/api/v1/audit/entries?actor={marker}&limit=2" + (cursor is null ? "" : "&cursor=" + cursor), UriKind.Relative))).ReadJsonAsync();
+            seen.AddRange(page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(receipts.Select(r => r.Sequence), seen);
+    }
+
+    [Fact]
+    public async Task SearchByDataSubject_IsItselfAuditedAgainstThatSubject()
+    {
+        var subject = "ds-" + Guid.NewGuid().ToString("N");
+        var receipt = await AppendAsync("subject-probe", "acme", subject);
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        using var response = await compliance.GetAsync(new Uri($"/api/v1/audit/entries?data_subject={subject}", UriKind.Relative));
+
+        var page = await response.ReadJsonAsync();
+        Assert.Equal(receipt.Sequence, Assert.Single(page.GetProperty("entries").EnumerateArray()).GetProperty("sequence").GetInt64());
+        Assert.Equal(1, await api.ScalarAsync($"SELECT count(*) FROM audit_entries WHERE action = 'audit.list' AND data_subject = '{subject}' AND actor_role = 'compliance'"));
+    }
+
+    [Fact]
+    public async Task ReadingAPersonalEntry_IsAuditedWithItsDataSubject()
+    {
+        var subject = "ds-" + Guid.NewGuid().ToString("N");
+        var receipt = await AppendAsync("subject-read", "acme", subject);
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        using var response = await compliance.GetAsync(new Uri($"/api/v1/audit/entries/{receipt.Sequence}", UriKind.Relative));
+
+        await response.ReadJsonAsync();
+        Assert.Equal(1, await api.ScalarAsync($"SELECT count(*) FROM audit_entries WHERE action = 'audit.read' AND data_subject = '{subject}'"));
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=abc")]
+    [InlineData("cursor=-1")]
+    [InlineData("outcome=forgiven")]
+    [InlineData("from=yesterday")]
+    public async Task BadQueryParameter_Returns400ValidationFailed(string query)
+    {
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        using var response = await compliance.GetAsync(new Uri("/api/v1/audit/entries?" + query, UriKind.Relative));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    [Fact]
+    public async Task TimeRangeAndOutcome_Filter()
+    {
+        var marker = "range-" + Guid.NewGuid().ToString("N")[..8];
+        var log = api.Services.GetRequiredService<IAuditLog>();
+        var old = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await log.AppendAsync(Entry(marker, "acme", null) with { OccurredAt = old }, CancellationToken.None);
+        var recent = await log.AppendAsync(Entry(marker, "acme", null) with { Outcome = AuditOutcome.Denied, StatusCode = 403 }, CancellationToken.None);
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        var page = await (await compliance.GetAsync(new Uri(
+            $"/api/v1/audit/entries?actor={marker}&from=2021-01-01T00:00:00Z&outcome=denied", UriKind.Relative))).ReadJsonAsync();
+
+        Assert.Equal(recent.Sequence, Assert.Single(page.GetProperty("entries").EnumerateArray()).GetProperty("sequence").GetInt64());
+    }
+
+    private async Task<AuditReceipt> AppendAsync(string actor, string tenant, string? subject = null) =>
+        await api.Services.GetRequiredService<IAuditLog>().AppendAsync(Entry(actor, tenant, subject), CancellationToken.None);
+
+    private static AuditEntry Entry(string actor, string tenant, string? subject) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, "test.probe", AuditOutcome.Succeeded, 200, actor, "tenant", tenant,
+            null, null, null, null, [], null, null, null)
+        { DataSubject = subject };
+}

@@ -1,0 +1,60 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Governance.Audit.Export;
+using Governance.Audit.Testing.Export;
+
+namespace Governance.Audit.Tests.Export;
+
+/// <summary>Whatever bytes a file holds, the verifier answers with a verdict; it never throws or hangs.</summary>
+public sealed class VerifierRobustnessTests : IDisposable
+{
+    private readonly ExportFixture _log = new(40);
+
+    public void Dispose() => _log.Dispose();
+
+    [Fact]
+    public void AnyCorruptedByte_GivesAVerdict_AndChangedSignedDataNeverVerifies()
+    {
+        var export = _log.Export(1, 40, [20, 40]);
+        var property = Prop.ForAll(Gen.Choose(0, export.Length - 1).ToArbitrary(), Gen.Choose(0, 255).ToArbitrary(), (at, value) =>
+        {
+            var corrupted = export.ToArray();
+            corrupted[at] = (byte)value;
+            using var stream = new MemoryStream(corrupted);
+            var result = AuditExportVerifier.Verify(stream);
+            // Only bytes no hash covers may change without a failure: the export and commit times, or a no-op edit.
+            return result.Verdict != ExportVerdict.Verified || corrupted[at] == export[at] || InUnsignedTime(export, at);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+    }
+
+    [Fact]
+    public void HeaderWithAnImpossibleRange_IsUnreadable()
+    {
+        var lines = _log.Lines(1, 40, [40]);
+        ExportTampering.Edit(lines, 0, o => o["first_sequence"] = 0);
+
+        using var stream = new MemoryStream(ExportFixture.Join(lines));
+        Assert.Equal(ExportVerdict.Unreadable, AuditExportVerifier.Verify(stream).Verdict);
+    }
+
+    private static bool InUnsignedTime(byte[] export, int at)
+    {
+        foreach (var key in new[] { "\"committed_at\":\""u8.ToArray(), "\"exported_at\":\""u8.ToArray() })
+        {
+            for (var i = export.AsSpan().IndexOf(key); i >= 0;)
+            {
+                var start = i + key.Length;
+                if (at >= start && at < start + export.AsSpan(start).IndexOf((byte)'"'))
+                {
+                    return true;
+                }
+
+                var next = export.AsSpan(start).IndexOf(key);
+                i = next < 0 ? -1 : start + next;
+            }
+        }
+
+        return false;
+    }
+}

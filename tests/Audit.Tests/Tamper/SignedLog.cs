@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Governance.Audit.Checkpointing;
+using Governance.Audit.Checkpoints;
+using Governance.Audit.Export;
+using Governance.Audit.Exporting;
+using Governance.Audit.Verification;
+using Governance.Testing;
+using Npgsql;
+
+namespace Governance.Audit.Tests.Tamper;
+
+/// <summary>
+/// A populated log with signed checkpoints at 10 and 20 entries, anchored to a directory, and a
+/// copy of audit_entries taken at 10 (for the restore attack). Verifies it both ways.
+/// </summary>
+internal sealed class SignedLog : IAsyncDisposable
+{
+    private readonly string _anchorDirectory = Directory.CreateTempSubdirectory("governance-anchor-").FullName;
+
+    private SignedLog(TestDatabase db)
+    {
+        Db = db;
+        Anchor = new DirectoryAnchor(_anchorDirectory);
+    }
+
+    public TestDatabase Db { get; }
+
+    public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public DirectoryAnchor Anchor { get; }
+
+    public static async Task<SignedLog> CreateAsync()
+    {
+        var log = new SignedLog(await TestDatabase.CreateAsync());
+        var publisher = new CheckpointPublisher(new CheckpointStore(log.Db.AppDataSource), new CheckpointSigner(log.Key), log.Anchor, TimeProvider.System, "test.local/audit");
+        await using (var writer = new GroupCommitAuditLog(log.Db.AppDataSource))
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                await writer.AppendAsync(SampleEntries.Create(i), CancellationToken.None);
+                if (i == 10)
+                {
+                    await publisher.PublishAsync(CancellationToken.None);
+                    await log.SqlAsync("CREATE TABLE audit_entries_copy AS SELECT * FROM audit_entries");
+                }
+            }
+        }
+
+        await publisher.PublishAsync(CancellationToken.None);
+        return log;
+    }
+
+    /// <summary>Runs SQL as the superuser with triggers off (session_replication_role = replica), as an attacker with full access would.</summary>
+    public async Task SqlAsync(string sql, params object[] parameters)
+    {
+        await using var connection = await Db.AdminDataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("SET LOCAL session_replication_role = replica; " + sql, connection, transaction);
+        if (parameters.Length > 0)
+        {
+            command.CommandText = sql;
+            await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, transaction);
+            await replica.ExecuteNonQueryAsync();
+            foreach (var value in parameters)
+            {
+                command.Parameters.Add(new() { Value = value });
+            }
+        }
+
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    public Task<LogVerificationResult> VerifyOnlineAsync() => new LogVerifier(Db.AppDataSource, Key, Anchor).VerifyAsync(CancellationToken.None);
+
+    /// <summary>Exports the whole log (as the CLI does) and verifies the file offline with the anchor's checkpoint and the pinned key.</summary>
+    public async Task<ExportVerificationResult> VerifyOfflineAsync()
+    {
+        using var file = new MemoryStream();
+        await new DatabaseExporter(Db.AppDataSource, TimeProvider.System).ExportAsync(file, null, null, CancellationToken.None);
+        file.Position = 0;
+        var anchored = await Anchor.ReadLatestAsync(CancellationToken.None);
+        return AuditExportVerifier.Verify(file, new ExportVerificationOptions { PinnedKey = Key, Anchor = anchored });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Key.Dispose();
+        await Db.DisposeAsync();
+        Directory.Delete(_anchorDirectory, recursive: true);
+    }
+}

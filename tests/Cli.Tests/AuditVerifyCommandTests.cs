@@ -1,0 +1,128 @@
+using Governance.Audit.Testing.Export;
+using Governance.Cli.Tests.Infrastructure;
+
+namespace Governance.Cli.Tests;
+
+/// <summary>`governance audit verify`: the real CLI process on exports the tests write; no database anywhere.</summary>
+public sealed class AuditVerifyCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly ExportFixture _log = new(200);
+
+    public void Dispose()
+    {
+        _log.Dispose();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task GoodExport_Exits0_AndSaysWhatItVerified()
+    {
+        var result = await VerifyAsync(Write(_log.Export(1, 200, [100, 200])));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("OK: Verified entries 1..200", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("--pubkey", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GoodExport_WithPinnedKeyAndAnchor_Exits0()
+    {
+        var anchor = WriteText("anchor.checkpoint", _log.CheckpointAt(150).ToNote());
+        var key = WriteText("audit.pub.pem", _log.Signer.PublicKeyPem);
+
+        var result = await VerifyAsync(Write(_log.Export(1, 200, [200])), "--checkpoint", anchor, "--pubkey", key);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Note:", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangedField_Exits1_NamingTheEntryAndTheField()
+    {
+        var lines = _log.Lines(1, 200, [100, 200]);
+        ExportTampering.EditEntry(lines, 123, o => o["entry"]!["tenant_id"] = "tenant-x");
+
+        var result = await VerifyAsync(Write(ExportFixture.Join(lines)));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("FAILED at entry 123", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("tenant_id", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletedEntry_Exits1_AtThatEntry()
+    {
+        var lines = _log.Lines(1, 200, [100, 200]);
+        lines.RemoveAt(ExportTampering.IndexOfEntry(lines, 64));
+
+        var result = await VerifyAsync(Write(ExportFixture.Join(lines)));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("FAILED at entry 64", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherPinnedKey_Exits1()
+    {
+        using var other = new ExportFixture(1);
+        var key = WriteText("other.pub.pem", other.Signer.PublicKeyPem);
+
+        var result = await VerifyAsync(Write(_log.Export(1, 200, [200])), "--pubkey", key);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("pinned key", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnchorNewerThanTheExport_WithoutProof_Exits1_SayingItCannotBeChecked()
+    {
+        var anchor = WriteText("anchor.checkpoint", _log.CheckpointAt(200).ToNote());
+
+        var result = await VerifyAsync(Write(_log.Export(1, 150, [150])), "--checkpoint", anchor);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("cannot be checked", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing file")]
+    [InlineData("not an export")]
+    [InlineData("no FILE")]
+    [InlineData("unknown option")]
+    [InlineData("option without value")]
+    [InlineData("bad anchor")]
+    public async Task BadUsageOrUnreadableFile_Exits2(string what)
+    {
+        var good = Write(_log.Export(1, 10, [10]));
+        string[] args = what switch
+        {
+            "missing file" => [_temp.File("nope.jsonl")],
+            "not an export" => [WriteText("x.jsonl", "hello\n")],
+            "no FILE" => [],
+            "unknown option" => [good, "--pubky", "x"],
+            "option without value" => [good, "--pubkey"],
+            _ => [good, "--checkpoint", WriteText("bad.checkpoint", "not a note")],
+        };
+
+        var result = await VerifyAsync(args);
+
+        Assert.True(result.ExitCode == 2, what + ": " + result);
+    }
+
+    private string Write(byte[] export)
+    {
+        var path = _temp.File(Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllBytes(path, export);
+        return path;
+    }
+
+    private string WriteText(string name, string text)
+    {
+        File.WriteAllText(_temp.File(name), text);
+        return _temp.File(name);
+    }
+
+    private Task<CliResult> VerifyAsync(params string[] args) =>
+        CliProcess.RunAsync(new CliRun(_temp.File("signing-key.pem"), _temp.Path, ["audit", "verify", .. args]));
+}
