@@ -38,6 +38,14 @@ public sealed class AuditVerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PinnedKeyGivenAsPemText_Exits0()
+    {
+        var result = await VerifyAsync(Write(_log.Export(1, 200, [200])), "--pubkey", _log.Signer.PublicKeyPem);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
     public async Task ChangedField_Exits1_NamingTheEntryAndTheField()
     {
         var lines = _log.Lines(1, 200, [100, 200]);

@@ -33,7 +33,7 @@ internal sealed partial class ExportVerification
         {
             if (size < prefixSize)
             {
-                throw new VerificationStop($"The {source} cannot be checked: it is older than the export, which starts after size {prefixSize}; export from sequence {Math.Max(1, size)} or earlier.");
+                throw new VerificationStop($"The {source} cannot be checked: it is older than the export, which starts after size {prefixSize}; export from sequence {size + 1} or earlier.");
             }
 
             if (size <= _header.LastSequence)

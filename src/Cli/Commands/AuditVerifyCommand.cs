@@ -20,7 +20,7 @@ internal static class AuditVerifyCommand
     {
         var file = new Argument<string>("FILE") { Description = "The export (JSON Lines) to verify" };
         var anchor = new Option<string?>("--checkpoint") { Description = "A checkpoint note kept outside the database (the external anchor)" };
-        var pubkey = new Option<string?>("--pubkey") { Description = "The audit public key (PEM file) to trust instead of the one the export names" };
+        var pubkey = new Option<string?>("--pubkey") { Description = "The audit public key to trust (a PEM file, or the PEM text); the export must be signed with it" };
         var command = new Command("verify", "Verify an audit export offline: entries, leaves, roots, signatures, consistency") { file, anchor, pubkey };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(anchor), parse.GetValue(pubkey)));
         return command;
@@ -44,7 +44,8 @@ internal static class AuditVerifyCommand
         SignedCheckpoint? anchor;
         try
         {
-            pinned?.ImportFromPem(File.ReadAllText(keyPath!));
+            // A PEM file, or the PEM text itself (handy in scripts that already hold the key).
+            pinned?.ImportFromPem(keyPath!.StartsWith("-----BEGIN", StringComparison.Ordinal) ? keyPath : File.ReadAllText(keyPath));
             anchor = anchorPath is null ? null : SignedCheckpoint.ParseNote(File.ReadAllText(anchorPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException or FormatException)

@@ -34,6 +34,18 @@ public sealed class AnchorAndKeyTests : IDisposable
     }
 
     [Fact]
+    public void HeaderKeyIdThatIsNotItsKey_Fails()
+    {
+        var lines = System.Text.Encoding.UTF8.GetString(_log.Export(1, 100, [100])).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        ExportTampering.Edit(lines, 0, o => o["key_id"] = "0123456789abcdef");
+
+        var result = Verify(ExportFixture.Join(lines));
+
+        Assert.Equal(ExportVerdict.Failed, result.Verdict);
+        Assert.Contains("0123456789abcdef", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anchor_InsideTheExport_Verifies()
     {
         var result = Verify(_log.Export(1, 100, [50, 100]), new() { Anchor = _log.CheckpointAt(70) });
