@@ -24,6 +24,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
     private readonly Channel<Pending> _queue;
     private readonly IntegrationTracker _tracker;
     private readonly Task _loop;
+    private int _disposed;
 
     public GroupCommitAuditLog(NpgsqlDataSource dataSource, GroupCommitOptions? options = null, ILogger<GroupCommitAuditLog>? logger = null)
     {
@@ -118,6 +119,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hold this instance under two service types and dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         // Entries already queued are still staged; new ones are refused.
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);

@@ -23,6 +23,7 @@ public sealed class AuditSequencer : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _disposed;
 
     public AuditSequencer(NpgsqlDataSource dataSource, SequencerOptions? options = null, ILogger? logger = null)
     {
@@ -56,6 +57,11 @@ public sealed class AuditSequencer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
