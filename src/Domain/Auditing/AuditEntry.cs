@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Governance.Domain.Auditing;
 
 /// <summary>
@@ -38,18 +40,24 @@ public sealed record AuditEntry(
     public string? DataSubject { get; init; }
 }
 
+/// <summary>Serialized by the codes the log stores and the search filters take, never as numbers.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditOutcome>))]
 public enum AuditOutcome
 {
     /// <summary>The request was carried out.</summary>
+    [JsonStringEnumMemberName("succeeded")]
     Succeeded,
 
     /// <summary>Refused by authorization or policy (401/403).</summary>
+    [JsonStringEnumMemberName("denied")]
     Denied,
 
     /// <summary>Refused because the input was bad (4xx other than 401/403).</summary>
+    [JsonStringEnumMemberName("rejected")]
     Rejected,
 
     /// <summary>Failed inside the platform (5xx).</summary>
+    [JsonStringEnumMemberName("failed")]
     Failed,
 }
 

@@ -115,7 +115,10 @@ public sealed class AuditSearchTests(ApiFactory api)
         var page = await (await compliance.GetAsync(new Uri(
             $"/api/v1/audit/entries?actor={marker}&from=2021-01-01T00:00:00Z&outcome=denied", UriKind.Relative))).ReadJsonAsync();
 
-        Assert.Equal(recent.Sequence, Assert.Single(page.GetProperty("entries").EnumerateArray()).GetProperty("sequence").GetInt64());
+        var found = Assert.Single(page.GetProperty("entries").EnumerateArray());
+        Assert.Equal(recent.Sequence, found.GetProperty("sequence").GetInt64());
+        // The same code the filter takes, not an enum number.
+        Assert.Equal("denied", found.GetProperty("entry").GetProperty("outcome").GetString());
     }
 
     private async Task<AuditReceipt> AppendAsync(string actor, string tenant, string? subject = null) =>
