@@ -5,7 +5,7 @@ namespace Governance.Api.Features.Tenants;
 
 public static class TenantEndpoints
 {
-    public sealed record CreateTenantBody(string? Id, string? Name);
+    public sealed record CreateTenantBody(string? Id, string? Name, string? Region = null, string? Tier = null);
 
     public sealed record GrantLicenseBody(string? Model);
 
@@ -16,7 +16,7 @@ public static class TenantEndpoints
         var group = app.MapGroup("/api/v1/tenants").RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Tenants");
         group.MapPost("/", async (CreateTenantBody body, IMediator mediator, CancellationToken ct) =>
         {
-            var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? ""), ct);
+            var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? "", body.Region, body.Tier), ct);
             return Results.Created($"/api/v1/tenants/{tenant.Id}", tenant);
         }).WithName("tenant.create");
         group.MapPost("/{tenantId}/licenses", async (string tenantId, GrantLicenseBody body, IMediator mediator, CancellationToken ct) =>
