@@ -5,3 +5,6 @@
 ALTER TABLE tenants
     ADD COLUMN region text CHECK (region IN ('eu', 'uk', 'ch', 'us', 'ca', 'br', 'in', 'jp', 'sg', 'au')),
     ADD COLUMN tier   text CHECK (tier IN ('free', 'standard', 'premium', 'enterprise'));
+
+-- Admins may change them later (PUT /api/v1/tenants/{id}/attributes, audited); nothing else on a tenant changes.
+GRANT UPDATE (region, tier) ON tenants TO governance_app;

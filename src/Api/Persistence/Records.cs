@@ -11,10 +11,10 @@ public sealed class TenantRecord
     public required string CreatedBy { get; init; }
 
     /// <summary>Policy attribute tenant.region (docs/tenants.md); null when not declared.</summary>
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Policy attribute tenant.tier (docs/tenants.md); null when not declared.</summary>
-    public string? Tier { get; init; }
+    public string? Tier { get; set; }
 }
 
 public sealed class ModelVersionRecord

@@ -119,6 +119,31 @@ public sealed class TenantAndModelAttributeTests(ApiFactory api) : IAsyncLifetim
             "AND decision::jsonb->'context'->>'model.license.id' = 'governance-demo-eula-1' AND decision::jsonb->'context'->'model.data_categories' ? 'contact'"));
     }
 
+    [Fact]
+    public async Task ChangingATenantsRegion_ChangesTheNextCallsDecision()
+    {
+        using var admin = api.ClientAs(Roles.Admin);
+        using (var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { id = "relocating", name = "Relocating", region = "ca", tier = "standard" }))
+        using (var granted = await admin.PostAsJsonAsync("/api/v1/tenants/relocating/licenses", new { model = "support-intent" }))
+        {
+            await created.ReadJsonAsync(HttpStatusCode.Created);
+            await granted.ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        using (var before = await PredictAsync("relocating", purpose: "support"))
+        {
+            await before.AssertProblemAsync(HttpStatusCode.Forbidden, "policy-denied");
+        }
+
+        using (var moved = await admin.PutAsJsonAsync("/api/v1/tenants/relocating/attributes", new { region = "uk", tier = "standard" }))
+        {
+            await moved.ReadJsonAsync();
+        }
+
+        using var after = await PredictAsync("relocating", purpose: "support");
+        await after.ReadJsonAsync();
+    }
+
     private async Task<HttpResponseMessage> PredictAsync(string tenant, string purpose)
     {
         using var client = api.ClientAs(Roles.Tenant, tenant);

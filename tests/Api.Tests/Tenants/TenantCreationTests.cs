@@ -60,4 +60,45 @@ public sealed class TenantCreationTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await api.ScalarAsync("SELECT count(*) FROM tenants WHERE id = 'typed-corp'"));
     }
+
+    [Fact]
+    public async Task SetAttributes_ChangesWhatReadsReturn_AndIsAudited()
+    {
+        using var admin = api.ClientAs(Roles.Admin);
+        using (var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { id = "moving-corp", name = "Moving Corp", region = "us", tier = "free" }))
+        {
+            await created.ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        using var set = await admin.PutAsJsonAsync("/api/v1/tenants/moving-corp/attributes", new { region = "uk", tier = "standard" });
+
+        await set.ReadJsonAsync();
+        var read = await (await admin.GetAsync("/api/v1/tenants/moving-corp")).ReadJsonAsync();
+        Assert.Equal(("uk", "standard"), (read.GetProperty("region").GetString(), read.GetProperty("tier").GetString()));
+        Assert.Equal(1, await api.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action = 'tenant.attributes.set' AND tenant_id = 'moving-corp' AND status_code = 200"));
+    }
+
+    [Fact]
+    public async Task SetAttributes_WithAnUnknownTierOrTenant_IsRefusedAndChangesNothing()
+    {
+        using var admin = api.ClientAs(Roles.Admin);
+
+        using var badTier = await admin.PutAsJsonAsync("/api/v1/tenants/acme/attributes", new { region = "eu", tier = "platinum" });
+        using var noTenant = await admin.PutAsJsonAsync("/api/v1/tenants/nobody-here/attributes", new { region = "eu", tier = "free" });
+
+        await badTier.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await noTenant.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(0, await api.ScalarAsync("SELECT count(*) FROM tenants WHERE tier = 'platinum' OR id = 'nobody-here'"));
+    }
+
+    [Fact]
+    public async Task SetAttributes_ByATenant_Returns403()
+    {
+        using var tenant = api.ClientAs(Roles.Tenant, "acme");
+
+        using var response = await tenant.PutAsJsonAsync("/api/v1/tenants/acme/attributes", new { region = "eu", tier = "enterprise" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await api.ScalarAsync("SELECT count(*) FROM tenants WHERE id = 'acme' AND tier = 'enterprise'"));
+    }
 }
