@@ -70,7 +70,10 @@ internal static class CreditRiskModelBuilder
         ["demo", "credit-scoring", "high-risk"],
         [new TensorSpec("applicant", TensorDataType.Fp32, [-1, CreditRiskDataset.FeatureNames.Count])],
         [new TensorSpec("default_probability", TensorDataType.Fp32, [-1, 1])],
-        ["default"]);
+        ["default"],
+        // Applicants' income, debts and payment history: personal and financial data, credit decisions only.
+        DataCategories: ["personal", "financial"],
+        License: new ModelLicenseTerms("governance-demo-eula-1", Commercial: true, "Governance Demo Models", ["credit-scoring", "risk-management"], new DateOnly(2028, 12, 31)));
 
     private static double[][] Features(IReadOnlyList<CreditApplicant> applicants)
     {

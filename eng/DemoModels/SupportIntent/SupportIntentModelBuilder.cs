@@ -81,5 +81,8 @@ internal static class SupportIntentModelBuilder
         [new TensorSpec("features", TensorDataType.Fp32, [-1, dimensions])],
         [new TensorSpec("probabilities", TensorDataType.Fp32, [-1, labels.Count])],
         labels,
-        Featurizer);
+        Featurizer,
+        // Customer messages carry names and contact details; the terms are our own, support use only.
+        ["personal", "contact"],
+        new ModelLicenseTerms("governance-demo-eula-1", Commercial: true, "Governance Demo Models", ["support", "quality-assurance"], new DateOnly(2028, 12, 31)));
 }

@@ -25,6 +25,8 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(t => t.Name).HasColumnName("name");
             e.Property(t => t.CreatedAt).HasColumnName("created_at");
             e.Property(t => t.CreatedBy).HasColumnName("created_by");
+            e.Property(t => t.Region).HasColumnName("region");
+            e.Property(t => t.Tier).HasColumnName("tier");
         });
         modelBuilder.Entity<ModelVersionRecord>(e =>
         {

@@ -9,6 +9,12 @@ public sealed class TenantRecord
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required string CreatedBy { get; init; }
+
+    /// <summary>Policy attribute tenant.region (docs/tenants.md); null when not declared.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Policy attribute tenant.tier (docs/tenants.md); null when not declared.</summary>
+    public string? Tier { get; set; }
 }
 
 public sealed class ModelVersionRecord

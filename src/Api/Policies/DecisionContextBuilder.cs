@@ -11,7 +11,7 @@ using V = Governance.Domain.Policies.PolicyVocabulary;
 namespace Governance.Api.Policies;
 
 /// <summary>
-/// Gathers a governed call's context: the principal; the tenant and whether it holds a license for the
+/// Gathers a governed call's context: the principal; the tenant, its region and tier, and whether it holds a license for the
 /// model; the model's tags, data categories and license terms from its registered manifest; the
 /// request (endpoint, declared purpose, data subject present, body size); consent per purpose the
 /// policy asks about; the time. One database round trip; never a payload value.
@@ -80,7 +80,9 @@ public sealed class DecisionContextBuilder(NpgsqlDataSource dataSource, IHttpCon
     {
         await using var command = dataSource.CreateCommand("""
             SELECT (SELECT manifest::text FROM model_versions WHERE name = $1 AND ($2::text IS NULL OR version = $2) ORDER BY registered_at DESC LIMIT 1),
-                   EXISTS (SELECT 1 FROM license_grants WHERE tenant_id = $3 AND model_name = $1)
+                   EXISTS (SELECT 1 FROM license_grants WHERE tenant_id = $3 AND model_name = $1),
+                   t.region, t.tier
+            FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $3
             """);
         command.Parameters.Add(new() { Value = call.ModelName });
         command.Parameters.Add(new() { Value = (object?)call.ModelVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
@@ -88,6 +90,16 @@ public sealed class DecisionContextBuilder(NpgsqlDataSource dataSource, IHttpCon
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         context.Set(V.TenantLicensed, PolicyValue.Of(tenant is not null && reader.GetBoolean(1)));
+        // A tenant that declared no region or tier leaves the attribute missing (only `exists: false` matches).
+        if (!reader.IsDBNull(2))
+        {
+            context.Set(V.TenantRegion, PolicyValue.Of(reader.GetString(2)));
+        }
+
+        if (!reader.IsDBNull(3))
+        {
+            context.Set(V.TenantTier, PolicyValue.Of(reader.GetString(3)));
+        }
         if (!reader.IsDBNull(0))
         {
             AddManifest(context, reader.GetString(0));

@@ -3,12 +3,17 @@ using System.CommandLine;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// `governance demo seed`: the demo tenant, the demo models (written by eng/DemoModels) and licenses,
+/// `governance demo seed`: the demo tenant (region eu, tier premium), the demo models (written by eng/DemoModels) and licenses,
 /// created through the API like any admin would. Safe to run again: what exists is left as it is.
 /// </summary>
 internal static class DemoCommand
 {
     public const string TenantId = "demo";
+
+    // A European bank on the premium tier, so tenant.region / tenant.tier conditions have something to match.
+    public const string TenantRegion = "eu";
+
+    public const string TenantTier = "premium";
 
     public static Command Create()
     {
@@ -18,7 +23,7 @@ internal static class DemoCommand
         seed.SetAction(async (parse, ct) =>
         {
             using var api = new ApiClient(parse.GetValue(url)!);
-            Console.WriteLine($"tenant {TenantId}: " + await api.PostJsonAsync("/api/v1/tenants", new { id = TenantId, name = "Demo Bank" }, ct));
+            Console.WriteLine($"tenant {TenantId}: " + await api.PostJsonAsync("/api/v1/tenants", new { id = TenantId, name = "Demo Bank", region = TenantRegion, tier = TenantTier }, ct));
             foreach (var manifest in Directory.EnumerateFiles(parse.GetValue(models)!.FullName, "manifest.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var dir = Path.GetDirectoryName(manifest)!;

@@ -3,6 +3,8 @@ namespace Governance.Domain.Models;
 /// <summary>
 /// What an admin declares when registering a model version. The platform checks the ONNX file
 /// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
+/// <see cref="DataCategories"/> and <see cref="License"/> are optional and feed policy conditions
+/// (model.data_categories, model.license.*); see docs/models.md.
 /// </summary>
 public sealed record ModelManifest(
     string Name,
@@ -12,7 +14,9 @@ public sealed record ModelManifest(
     IReadOnlyList<TensorSpec> Inputs,
     IReadOnlyList<TensorSpec> Outputs,
     IReadOnlyList<string> Labels,
-    TextFeaturizerSpec? Featurizer = null);
+    TextFeaturizerSpec? Featurizer = null,
+    IReadOnlyList<string>? DataCategories = null,
+    ModelLicenseTerms? License = null);
 
 /// <summary>
 /// How text becomes the model's input tensor for text models (the /predict endpoint).

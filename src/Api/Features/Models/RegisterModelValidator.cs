@@ -25,6 +25,20 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             .WithMessage("Labels must be unique (at most 10,000).").WithName("manifest.labels");
         RuleFor(r => r.Manifest.Featurizer).Must(f => f is null || (f.Kind == "hashed-ngrams" && f.Dimensions is >= 16 and <= 1 << 20 && f.CharNgramMin is >= 1 and <= 8 && f.CharNgramMax >= f.CharNgramMin && f.CharNgramMax <= 8))
             .WithMessage("Featurizer must be kind 'hashed-ngrams' with 16..1048576 dimensions and 1 <= charNgramMin <= charNgramMax <= 8.").WithName("manifest.featurizer");
+        RuleFor(r => r.Manifest.DataCategories).Custom((categories, context) =>
+        {
+            foreach (var problem in DataCategories.Problems(categories))
+            {
+                context.AddFailure("manifest.dataCategories", problem);
+            }
+        });
+        RuleFor(r => r.Manifest.License).Custom((license, context) =>
+        {
+            foreach (var problem in license?.Problems() ?? [])
+            {
+                context.AddFailure("manifest.license", problem);
+            }
+        });
     }
 
     private static bool BeWellFormed(TensorSpec? spec) =>

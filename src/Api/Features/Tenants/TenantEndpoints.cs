@@ -1,11 +1,16 @@
+using Governance.Api.Errors;
+using Governance.Api.Persistence;
 using Governance.Api.Security;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
 public static class TenantEndpoints
 {
-    public sealed record CreateTenantBody(string? Id, string? Name);
+    public sealed record CreateTenantBody(string? Id, string? Name, string? Region = null, string? Tier = null);
+
+    public sealed record TenantAttributesBody(string? Region, string? Tier);
 
     public sealed record GrantLicenseBody(string? Model);
 
@@ -16,9 +21,15 @@ public static class TenantEndpoints
         var group = app.MapGroup("/api/v1/tenants").RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Tenants");
         group.MapPost("/", async (CreateTenantBody body, IMediator mediator, CancellationToken ct) =>
         {
-            var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? ""), ct);
+            var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? "", body.Region, body.Tier), ct);
             return Results.Created($"/api/v1/tenants/{tenant.Id}", tenant);
         }).WithName("tenant.create");
+        group.MapGet("/{tenantId}", async (string tenantId, GovernanceDbContext db, CancellationToken ct) =>
+            await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct) is { } tenant
+                ? Results.Ok(TenantDto.From(tenant))
+                : throw new NotFoundException($"Tenant '{tenantId}' does not exist.")).WithName("tenant.read");
+        group.MapPut("/{tenantId}/attributes", async (string tenantId, TenantAttributesBody body, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new SetTenantAttributes(tenantId, body.Region, body.Tier), ct))).WithName("tenant.attributes.set");
         group.MapPost("/{tenantId}/licenses", async (string tenantId, GrantLicenseBody body, IMediator mediator, CancellationToken ct) =>
         {
             var license = await mediator.Send(new GrantLicense(tenantId, body.Model ?? ""), ct);
