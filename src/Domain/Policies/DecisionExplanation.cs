@@ -54,40 +54,7 @@ public sealed record DecisionExplanation(PolicyDecision Decision, IReadOnlyList<
         return text.ToString();
     }
 
-    private static string EffectOf(RuleEffect effect) => effect is DenyEffect ? "deny" : string.Join(", ", ObligationNamesOf((ObligationsEffect)effect));
-
-    private static IEnumerable<string> ObligationNamesOf(ObligationsEffect o)
-    {
-        if (o.RequireConsent is not null)
-        {
-            yield return ObligationNames.RequireConsent;
-        }
-
-        if (o.Anonymize is not null)
-        {
-            yield return ObligationNames.Anonymize;
-        }
-
-        if (o.EncryptPayloads)
-        {
-            yield return ObligationNames.EncryptPayloads;
-        }
-
-        if (o.Watermark is not null)
-        {
-            yield return ObligationNames.Watermark;
-        }
-
-        if (o.RetentionDays is not null)
-        {
-            yield return ObligationNames.Retention;
-        }
-
-        if (o.RequireLicense)
-        {
-            yield return ObligationNames.RequireLicense;
-        }
-    }
+    private static string EffectOf(RuleEffect effect) => effect is DenyEffect ? "deny" : string.Join(", ", ObligationNames.Of((ObligationsEffect)effect));
 
     private static string FirstFailure(Condition? condition, DecisionContext context)
     {

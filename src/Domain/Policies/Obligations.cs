@@ -23,6 +23,41 @@ public static class ObligationNames
 
     public const int MaxRetentionDays = 36_500;
 
+    /// <summary>The obligations a rule's effect carries, in the order of <see cref="All"/>.</summary>
+    public static IEnumerable<string> Of(ObligationsEffect o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        if (o.RequireConsent is not null)
+        {
+            yield return RequireConsent;
+        }
+
+        if (o.Anonymize is not null)
+        {
+            yield return Anonymize;
+        }
+
+        if (o.EncryptPayloads)
+        {
+            yield return EncryptPayloads;
+        }
+
+        if (o.Watermark is not null)
+        {
+            yield return Watermark;
+        }
+
+        if (o.RetentionDays is not null)
+        {
+            yield return Retention;
+        }
+
+        if (o.RequireLicense)
+        {
+            yield return RequireLicense;
+        }
+    }
+
     public static int OperatorRank(string op) => IndexOf(Operators, op);
 
     public static int WatermarkRank(string method) => IndexOf(WatermarkMethods, method);

@@ -65,43 +65,6 @@ public sealed class PolicyFilesTests
         Assert.Contains(document.Rules, r => r.Id == "license.required" && r.Effect is ObligationsEffect { RequireLicense: true });
     }
 
-    private static IEnumerable<string> KindsOf(RuleEffect effect)
-    {
-        if (effect is DenyEffect)
-        {
-            yield return "deny";
-            yield break;
-        }
-
-        var o = (ObligationsEffect)effect;
-        if (o.RequireConsent is not null)
-        {
-            yield return ObligationNames.RequireConsent;
-        }
-
-        if (o.Anonymize is not null)
-        {
-            yield return ObligationNames.Anonymize;
-        }
-
-        if (o.EncryptPayloads)
-        {
-            yield return ObligationNames.EncryptPayloads;
-        }
-
-        if (o.Watermark is not null)
-        {
-            yield return ObligationNames.Watermark;
-        }
-
-        if (o.RetentionDays is not null)
-        {
-            yield return ObligationNames.Retention;
-        }
-
-        if (o.RequireLicense)
-        {
-            yield return ObligationNames.RequireLicense;
-        }
-    }
+    private static IEnumerable<string> KindsOf(RuleEffect effect) =>
+        effect is DenyEffect ? ["deny"] : ObligationNames.Of((ObligationsEffect)effect);
 }
