@@ -59,7 +59,7 @@ public sealed class ListAuditEntriesHandler(AuditReader reader, CurrentPrincipal
         scope.DataSubject = request.DataSubject;
         scope.TenantId ??= tenant;
         var rows = await reader.ListAsync(query, cancellationToken);
-        var views = rows.Select(s => new AuditEntryView(s.Sequence, s.Entry, s.CommittedAt, s.EntryHashHex, Convert.ToHexStringLower(s.PreviousHash))).ToList();
+        var views = rows.Select(AuditEntryView.Of).ToList();
         var next = rows.Count == query.Limit ? rows[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
         return new AuditEntryPage(views, next);
     }
