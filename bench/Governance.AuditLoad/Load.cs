@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Governance.Audit.Integrity;
 using Governance.Domain.Auditing;
 
 namespace Governance.AuditLoad;
@@ -91,8 +92,9 @@ internal static class Load
     public static string Average() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
+    // As AuditEntryFactory builds it: occurred-at already at the stored (microsecond) resolution.
     public static AuditEntry Entry(int worker, int i) => new(
-        Guid.CreateVersion7(), DateTimeOffset.UtcNow, "model.infer", AuditOutcome.Succeeded, 200, "client-" + worker.ToString(CultureInfo.InvariantCulture), "tenant", "acme",
+        Guid.CreateVersion7(), AuditEntryEncoding.TruncateToMicroseconds(DateTimeOffset.UtcNow), "model.infer", AuditOutcome.Succeeded, 200, "client-" + worker.ToString(CultureInfo.InvariantCulture), "tenant", "acme",
         "credit-risk", "1", new string('a', 64), null, ["license.required", "anonymize.pii"], new string('b', 64), new string('c', 64),
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0" + (i % 10).ToString(CultureInfo.InvariantCulture))
     {

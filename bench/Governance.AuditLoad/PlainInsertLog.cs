@@ -46,7 +46,8 @@ internal sealed class PlainInsertLog : IAsyncDisposable
     public async Task AppendAsync(AuditEntry entry)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync((entry with { OccurredAt = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt) }, done));
+        var truncated = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt);
+        await _queue.Writer.WriteAsync((truncated == entry.OccurredAt ? entry : entry with { OccurredAt = truncated }, done));
         await done.Task;
     }
 

@@ -42,6 +42,14 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
         Filter("actor_id", query.ActorId);
         Filter("model_name", query.ModelName);
         Filter("data_subject", query.DataSubject);
+        // Not indexed: combine with a tenant, subject or time range on a large log.
+        Filter("decision::jsonb ->> 'effect'", query.Effect);
+        if (query.RuleId is not null)
+        {
+            command.Parameters.Add(new() { Value = query.RuleId });
+            sql.Append(" AND $").Append(command.Parameters.Count).Append(" = ANY(rule_ids)");
+        }
+
         Filter("occurred_at", query.From, " >= ");
         Filter("occurred_at", query.To, " < ");
         command.Parameters.Add(new() { Value = Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit) });

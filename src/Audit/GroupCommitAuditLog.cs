@@ -83,7 +83,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
 
         // Cancelling stops the wait only: once queued, the entry may still be committed.
-        return await pending.Written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WrittenAuditEntry(pending.Entry.Entry.RequestId);
     }
 
     public async Task<WrittenAuditEntry> AppendInTransactionAsync(
@@ -176,7 +177,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                     Sequencer?.Wake();
                     foreach (var pending in batch)
                     {
-                        pending.Written.TrySetResult(new WrittenAuditEntry(pending.Entry.Entry.RequestId));
+                        pending.TrySetResult();
                     }
                 }
             }
@@ -187,16 +188,16 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             foreach (var pending in batch)
             {
                 _tracker.Forget(pending.Entry.Entry.RequestId);
-                pending.Written.TrySetException(
+                pending.TrySetException(
                     new AuditUnavailableException("The audit log could not make the entry durable.", ex));
             }
         }
     }
 #pragma warning restore CA1031
 
-    private sealed record Pending(PreparedEntry Entry)
+    // Completes when the entry is durable; asynchronous continuations keep callers' code off the single writer loop.
+    private sealed class Pending(PreparedEntry entry) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        // Asynchronous continuations keep callers' code off the single writer loop.
-        public TaskCompletionSource<WrittenAuditEntry> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public PreparedEntry Entry { get; } = entry;
     }
 }

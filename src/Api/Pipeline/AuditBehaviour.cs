@@ -52,6 +52,9 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
         }
 
         scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), CancellationToken.None);
+        // A data-subject request must find every read of that person's data: one entry per person shown.
+        await Task.WhenAll(scope.Disclosed.Select(subject =>
+            auditLog.AppendAsync(entries.Disclosure(scope, subject), CancellationToken.None).AsTask()));
         return response;
     }
 

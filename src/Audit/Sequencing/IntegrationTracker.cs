@@ -31,7 +31,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     }
 
     /// <summary>The completion for a request's entry (created on first use, by a writer or by a waiter).</summary>
-    public Task<IntegratedRecord> Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter()).Completion.Task;
+    public Task<IntegratedRecord> Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter()).Task;
 
     /// <summary>
     /// Watches an entry that was written without being watched (in a caller's own transaction): it
@@ -63,7 +63,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         {
             if (_waiting.TryRemove(record.RequestId, out var waiter))
             {
-                waiter.Completion.TrySetResult(record);
+                waiter.TrySetResult(record);
             }
         }
     }
@@ -132,10 +132,8 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         return found;
     }
 
-    private sealed class Waiter
+    private sealed class Waiter() : TaskCompletionSource<IntegratedRecord>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public TaskCompletionSource<IntegratedRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public long Since { get; } = Stopwatch.GetTimestamp();
     }
 }

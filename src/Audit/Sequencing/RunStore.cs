@@ -5,19 +5,7 @@ using NpgsqlTypes;
 namespace Governance.Audit.Sequencing;
 
 /// <summary>Consecutive records integrated together: where they start in the log, their leaf hashes and the root after them.</summary>
-internal sealed record LogRun(long FirstSequence, long FirstRecordId, int Count, byte[] LeafHashes, byte[] RootHash)
-{
-    public static LogRun Of(long firstSequence, IReadOnlyList<VisibleRecord> records, byte[] root)
-    {
-        var leaves = new byte[records.Count * MerkleHash.Size];
-        for (var i = 0; i < records.Count; i++)
-        {
-            records[i].LeafHash.CopyTo(leaves, i * MerkleHash.Size);
-        }
-
-        return new LogRun(firstSequence, records[0].Id, records.Count, leaves, root);
-    }
-}
+internal sealed record LogRun(long FirstSequence, long FirstRecordId, int Count, byte[] LeafHashes, byte[] RootHash);
 
 /// <summary>Writes a batch's runs and the perfect subtrees it completed (inside the sequencer's transaction, one round trip).</summary>
 internal static class RunStore

@@ -35,7 +35,7 @@ internal static class SequencerBatch
         await using (transaction.ConfigureAwait(false))
         {
             var (holdersBefore, visible) = await ScanAsync(connection, transaction, tail, limit, ct).ConfigureAwait(false);
-            var take = tail.Gaps.Walk(visible.ConvertAll(r => r.Id), holdersBefore);
+            var take = tail.Gaps.Walk(visible.Ids, holdersBefore);
             if (tail.Gaps.NeedsOwners)
             {
                 tail.Gaps.RecordOwners(await HoldersAsync(connection, transaction, ct).ConfigureAwait(false));
@@ -46,39 +46,29 @@ internal static class SequencerBatch
                 return [];
             }
 
-            var records = visible.GetRange(0, take);
-            var (runs, nodes, integrated) = Integrate(tail, records);
+            var (runs, nodes, integrated) = Integrate(tail, visible, take);
             await RunStore.WriteAsync(connection, transaction, runs, nodes, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            tail.Gaps.Advance(records[^1].Id);
+            tail.Gaps.Advance(visible.Ids[take - 1]);
             return integrated;
         }
     }
 
-    private static (List<LogRun> Runs, List<MerkleNode> Nodes, IntegratedRecord[] Integrated) Integrate(LogTail tail, List<VisibleRecord> records)
+    private static (List<LogRun> Runs, List<MerkleNode> Nodes, IntegratedRecord[] Integrated) Integrate(LogTail tail, VisibleRecords visible, int take)
     {
         var runs = new List<LogRun>();
         var nodes = new List<MerkleNode>();
-        var completed = new List<MerkleNode>(64);
-        var integrated = new IntegratedRecord[records.Count];
+        var integrated = new IntegratedRecord[take];
         var start = 0;
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < take; i++)
         {
-            completed.Clear();
-            tail.Tree.Append(records[i].LeafHash, completed);
-            foreach (var node in completed)
-            {
-                if (node.Id.Level >= StoredTree.StoredLevel)
-                {
-                    nodes.Add(node);
-                }
-            }
-
-            integrated[i] = new IntegratedRecord(records[i].RequestId, tail.Tree.Size, records[i].LeafHash, records[i].RecordedAt);
+            tail.Tree.Append(visible.Leaf(i).Span, nodes, StoredTree.StoredLevel);
+            integrated[i] = new IntegratedRecord(visible.RequestIds[i], tail.Tree.Size, visible.Leaf(i), visible.RecordedAt[i]);
             // A run ends where record ids jump (a dead gap) or the batch ends.
-            if (i == records.Count - 1 || records[i + 1].Id != records[i].Id + 1)
+            if (i == take - 1 || visible.Ids[i + 1] != visible.Ids[i] + 1)
             {
-                runs.Add(LogRun.Of(tail.Tree.Size - i + start, records.GetRange(start, i - start + 1), tail.Tree.Root()));
+                var count = i - start + 1;
+                runs.Add(new LogRun(tail.Tree.Size - count + 1, visible.Ids[start], count, visible.Leaves(start, count), tail.Tree.Root()));
                 start = i + 1;
             }
         }
@@ -86,7 +76,7 @@ internal static class SequencerBatch
         return (runs, nodes, integrated);
     }
 
-    private static async Task<(HashSet<string>? HoldersBefore, List<VisibleRecord> Visible)> ScanAsync(
+    private static async Task<(HashSet<string>? HoldersBefore, VisibleRecords Visible)> ScanAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, LogTail tail, int limit, CancellationToken ct)
     {
         var batch = new NpgsqlBatch(connection, transaction);
@@ -114,11 +104,10 @@ internal static class SequencerBatch
                     await reader.NextResultAsync(ct).ConfigureAwait(false);
                 }
 
-                var visible = new List<VisibleRecord>();
+                var visible = new VisibleRecords();
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    visible.Add(new VisibleRecord(
-                        reader.GetInt64(0), reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                    visible.Add(reader);
                 }
 
                 return (holders, visible);
@@ -148,5 +137,40 @@ internal static class SequencerBatch
     }
 }
 
-/// <summary>A committed record above the log's end: what the sequencer needs of it.</summary>
-internal readonly record struct VisibleRecord(long Id, Guid RequestId, byte[] LeafHash, DateTimeOffset RecordedAt);
+/// <summary>
+/// The committed records above the log's end, in id order: what the sequencer needs of them. Leaf
+/// hashes are packed into one array, which the runs and receipts slice instead of copying per record.
+/// </summary>
+internal sealed class VisibleRecords
+{
+    private byte[] _leaves = new byte[64 * MerkleHash.Size];
+
+    public List<long> Ids { get; } = [];
+
+    public List<Guid> RequestIds { get; } = [];
+
+    public List<DateTimeOffset> RecordedAt { get; } = [];
+
+    public ReadOnlyMemory<byte> Leaf(int index) => _leaves.AsMemory(index * MerkleHash.Size, MerkleHash.Size);
+
+    public byte[] Leaves(int start, int count) => _leaves.AsSpan(start * MerkleHash.Size, count * MerkleHash.Size).ToArray();
+
+    /// <summary>Reads id, request id, leaf hash and recorded-at from the scan's current row.</summary>
+    public void Add(NpgsqlDataReader row)
+    {
+        var offset = Ids.Count * MerkleHash.Size;
+        if (offset + MerkleHash.Size > _leaves.Length)
+        {
+            Array.Resize(ref _leaves, _leaves.Length * 2);
+        }
+
+        if (row.GetBytes(2, 0, _leaves, offset, MerkleHash.Size) != MerkleHash.Size)
+        {
+            throw new InvalidOperationException($"Record {row.GetInt64(0)} has a leaf hash that is not {MerkleHash.Size} bytes.");
+        }
+
+        Ids.Add(row.GetInt64(0));
+        RequestIds.Add(row.GetGuid(1));
+        RecordedAt.Add(row.GetFieldValue<DateTimeOffset>(3));
+    }
+}

@@ -18,7 +18,8 @@ internal sealed record PreparedEntry(AuditEntry Entry, byte Encoding, byte[] Lea
     public static PreparedEntry From(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var stored = entry with { OccurredAt = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt) };
+        var truncated = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt);
+        var stored = truncated == entry.OccurredAt && entry.OccurredAt.Offset == TimeSpan.Zero ? entry : entry with { OccurredAt = truncated };
         if (HasNul(stored))
         {
             // PostgreSQL text cannot hold U+0000; refusing here keeps the error with the one bad entry.
