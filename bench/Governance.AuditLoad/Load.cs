@@ -18,6 +18,7 @@ internal static class Load
     {
         var durable = new List<double>[callers];
         var integrated = new List<Task<TimeSpan>>[callers];
+        var cpu = new CpuMeter();
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(seconds * (double)Stopwatch.Frequency);
         var workers = Enumerable.Range(0, callers).Select(w => Task.Run(async () =>
@@ -36,13 +37,14 @@ internal static class Load
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var cpuPerEntry = cpu.PerEntry(durable.Sum(x => x.Count));
         var d = durable.SelectMany(x => x).Order().ToArray();
         var n = (await Task.WhenAll(integrated.SelectMany(x => x))).Select(t => t.TotalMilliseconds).Order().ToArray();
         var rate = d.Length / elapsed;
         if (name is not null)
         {
             Console.WriteLine($"{name}: {d.Length} entries in {elapsed:F1} s = {rate:F0}/s; time to durable p50 {P(d, 0.5):F1} ms p99 {P(d, 0.99):F1} ms"
-                + (n.Length > 0 ? $"; durable to integrated p50 {P(n, 0.5):F1} ms p99 {P(n, 0.99):F1} ms" : ""));
+                + (n.Length > 0 ? $"; durable to integrated p50 {P(n, 0.5):F1} ms p99 {P(n, 0.99):F1} ms" : "") + "; " + cpuPerEntry);
         }
 
         return rate;

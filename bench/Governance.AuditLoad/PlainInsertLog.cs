@@ -38,7 +38,7 @@ internal sealed class PlainInsertLog : IAsyncDisposable
             CREATE UNIQUE INDEX ON {table} (request_id);
             CREATE INDEX ON {table} (tenant_id, id);
             CREATE INDEX ON {table} (data_subject, id) WHERE data_subject IS NOT NULL;
-            CREATE INDEX ON {table} (occurred_at) WHERE decision IS NOT NULL;
+            CREATE INDEX ON {table} USING brin (occurred_at) WITH (autosummarize = on);
             """ : "")}
         GRANT SELECT, INSERT ON {table} TO governance_app;
         """;

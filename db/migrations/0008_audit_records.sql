@@ -85,8 +85,9 @@ ORDER BY staged_xid, staged_id;
 CREATE UNIQUE INDEX audit_records_request_idx ON audit_records (request_id);
 CREATE INDEX audit_records_tenant_idx ON audit_records (tenant_id, id);
 CREATE INDEX audit_records_subject_idx ON audit_records (data_subject, id) WHERE data_subject IS NOT NULL;
--- Simulation reads recorded decisions by time.
-CREATE INDEX audit_records_decided_idx ON audit_records (occurred_at) WHERE decision IS NOT NULL;
+-- Simulation reads recorded decisions by time. Records arrive in time order, so a block-range index
+-- finds a window for almost no cost per insert (a b-tree here cost every write a second descent).
+CREATE INDEX audit_records_occurred_idx ON audit_records USING brin (occurred_at) WITH (autosummarize = on);
 
 CREATE TABLE audit_log_runs (
     first_sequence  bigint      PRIMARY KEY CHECK (first_sequence >= 1),
