@@ -33,40 +33,17 @@ public sealed class CrashableCluster : IAsyncDisposable
             .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
             ?? throw new InvalidOperationException("PostgreSQL's initdb is not installed (eng/postgres/up.sh installs it).");
         var cluster = new CrashableCluster(bin);
-        Directory.CreateDirectory(cluster._root);
-        if (cluster._asRoot)
+        try
         {
-            await RunAsync("chown", "postgres:", cluster._root);
+            await cluster.CreateAsync();
+            return cluster;
         }
-
-        await cluster.PgAsync("initdb", "-D", cluster.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C");
-        await File.AppendAllTextAsync(Path.Combine(cluster.Data, "postgresql.conf"), $"""
-
-            port = {cluster._port}
-            listen_addresses = '127.0.0.1'
-            unix_socket_directories = '{cluster._root}'
-            fsync = on
-            synchronous_commit = on
-            max_connections = 60
-            shared_buffers = 32MB
-            """);
-        await cluster.RestartAsync();
-        await using (var admin = new NpgsqlConnection(cluster.Connection("postgres", "postgres")))
+        catch
         {
-            await admin.OpenAsync();
-            foreach (var sql in new[] { "CREATE ROLE governance_owner LOGIN CREATEDB", "CREATE ROLE governance_app LOGIN", "CREATE DATABASE governance OWNER governance_owner" })
-            {
-                await using var setup = new NpgsqlCommand(sql, admin);
-                await setup.ExecuteNonQueryAsync();
-            }
+            // A cluster that started but could not be set up must not outlive the test.
+            await cluster.DisposeAsync();
+            throw;
         }
-
-        await using (var owner = NpgsqlDataSource.Create(cluster.OwnerConnectionString))
-        {
-            await new Migrator(owner).ApplyAsync(CancellationToken.None);
-        }
-
-        return cluster;
     }
 
     /// <summary>Kills the server the way a power cut would: no checkpoint, no clean shutdown; the next start replays the WAL.</summary>
@@ -77,16 +54,49 @@ public sealed class CrashableCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        try
+        if (File.Exists(Path.Combine(Data, "postmaster.pid")))
         {
             await PgAsync("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
         }
-        catch (InvalidOperationException)
+
+        if (Directory.Exists(_root))
         {
-            // already stopped
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        Directory.CreateDirectory(_root);
+        if (_asRoot)
+        {
+            await RunAsync("chown", "postgres:", _root);
         }
 
-        Directory.Delete(_root, recursive: true);
+        await PgAsync("initdb", "-D", Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C");
+        await File.AppendAllTextAsync(Path.Combine(Data, "postgresql.conf"), $"""
+
+            port = {_port}
+            listen_addresses = '127.0.0.1'
+            unix_socket_directories = '{_root}'
+            fsync = on
+            synchronous_commit = on
+            max_connections = 60
+            shared_buffers = 32MB
+            """);
+        await RestartAsync();
+        await using (var admin = new NpgsqlConnection(Connection("postgres", "postgres")))
+        {
+            await admin.OpenAsync();
+            foreach (var sql in new[] { "CREATE ROLE governance_owner LOGIN CREATEDB", "CREATE ROLE governance_app LOGIN", "CREATE DATABASE governance OWNER governance_owner" })
+            {
+                await using var setup = new NpgsqlCommand(sql, admin);
+                await setup.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using var owner = NpgsqlDataSource.Create(OwnerConnectionString);
+        await new Migrator(owner).ApplyAsync(CancellationToken.None);
     }
 
     private string Connection(string user, string database) =>
