@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Governance.Audit.Integrity;
+using Governance.Audit.Merkle;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
 using Governance.Domain.Auditing;
@@ -7,7 +8,7 @@ using Governance.Domain.Auditing;
 namespace Governance.Benchmarks;
 
 /// <summary>
-/// The CPU side of one audit entry (canonical encoding and the chained SHA-256), measured against a
+/// The CPU side of one audit entry (canonical encoding and its RFC 9162 leaf hash), measured against a
 /// bare one-row credit-risk run so the ratio reads as "audit work per call, relative to the inference".
 /// The database round trip is not here; see bench/README.md.
 /// </summary>
@@ -16,7 +17,6 @@ namespace Governance.Benchmarks;
 public class AuditEncodingBenchmarks
 {
     private AuditEntry _entry = null!;
-    private byte[] _previousHash = null!;
     private byte[] _canonical = null!;
     private BareRun _bare = null!;
 
@@ -41,7 +41,6 @@ public class AuditEncodingBenchmarks
             "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
             "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9",
             "4bf92f3577b34da6a3ce929d0e0e4736");
-        _previousHash = AuditEntryEncoding.ComputeEntryHash(AuditEntryEncoding.GenesisHash, AuditEntryEncoding.Encode(_entry));
         _canonical = AuditEntryEncoding.Encode(_entry);
 
         var demo = DemoModelFactory.CreditRiskScorer();
@@ -60,12 +59,12 @@ public class AuditEncodingBenchmarks
     [Benchmark(Baseline = true, Description = "bare ORT Run (credit-risk, 1 row)")]
     public float[] BareRun() => _bare.Run();
 
-    [Benchmark(Description = "Encode + ComputeEntryHash")]
-    public byte[] EncodeAndHash() => AuditEntryEncoding.ComputeEntryHash(_previousHash, AuditEntryEncoding.Encode(_entry));
+    [Benchmark(Description = "Encode + leaf hash")]
+    public byte[] EncodeAndHash() => MerkleHash.Leaf(AuditEntryEncoding.Encode(_entry));
 
     [Benchmark(Description = "only Encode")]
     public byte[] EncodeOnly() => AuditEntryEncoding.Encode(_entry);
 
-    [Benchmark(Description = "only ComputeEntryHash")]
-    public byte[] HashOnly() => AuditEntryEncoding.ComputeEntryHash(_previousHash, _canonical);
+    [Benchmark(Description = "only leaf hash")]
+    public byte[] HashOnly() => MerkleHash.Leaf(_canonical);
 }

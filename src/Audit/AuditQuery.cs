@@ -19,6 +19,12 @@ public sealed record AuditQuery
 
     public string? ModelName { get; init; }
 
+    /// <summary>The recorded policy decision's effect (allow, deny): entries decided that way.</summary>
+    public string? Effect { get; init; }
+
+    /// <summary>A rule id: entries whose decision named it (matched or denied by it).</summary>
+    public string? RuleId { get; init; }
+
     /// <summary>The pseudonymous data-subject reference (entries about one person).</summary>
     public string? DataSubject { get; init; }
 

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Governance.Audit;
 
 /// <summary>
-/// Appends with group commit: callers queue their entry; one background loop stages everything
+/// Appends with group commit: callers queue their entry; one background loop writes everything
 /// queued in a single transaction (one COPY, one fsync) and each caller is durable when it commits.
 /// The sequencer (run here too, as leader or standby) then gives the entries their place in the
 /// Merkle log, and <see cref="AppendAsync"/> returns the receipt. A failed batch fails its callers
@@ -57,27 +57,37 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
 
     public async ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var staged = await StageAsync(entry, cancellationToken).ConfigureAwait(false);
-        return await WaitForIntegrationAsync(staged, cancellationToken).ConfigureAwait(false);
+        var written = await WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        return await WaitForIntegrationAsync(written, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<StagedAuditEntry> StageAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async ValueTask<WrittenAuditEntry> WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var pending = new Pending(PreparedEntry.From(entry));
+        // Watched before it can commit, so a fast local sequencer cannot report it before anyone
+        // listens; done here, on the caller's thread, to keep the writer loop short.
+        _ = _tracker.Watch(pending.Entry.Entry.RequestId);
         try
         {
             await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException ex)
         {
+            _tracker.Forget(pending.Entry.Entry.RequestId);
             throw new ObjectDisposedException(nameof(GroupCommitAuditLog), ex);
+        }
+        catch (OperationCanceledException)
+        {
+            _tracker.Forget(pending.Entry.Entry.RequestId);
+            throw;
         }
 
         // Cancelling stops the wait only: once queued, the entry may still be committed.
-        return await pending.Staged.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WrittenAuditEntry(pending.Entry.Entry.RequestId);
     }
 
-    public async Task<StagedAuditEntry> AppendInTransactionAsync(
+    public async Task<WrittenAuditEntry> AppendInTransactionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -91,8 +101,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         var prepared = PreparedEntry.From(entry);
         try
         {
-            var ids = await AuditStager.StageAsync(connection, transaction, [prepared], cancellationToken).ConfigureAwait(false);
-            return new StagedAuditEntry(ids[0], prepared.Entry.RequestId);
+            await RecordWriter.WriteAsync(connection, [prepared], cancellationToken).ConfigureAwait(false);
+            return new WrittenAuditEntry(prepared.Entry.RequestId) { Watched = false };
         }
         catch (NpgsqlException ex)
         {
@@ -100,20 +110,19 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    public async ValueTask<AuditReceipt> WaitForIntegrationAsync(StagedAuditEntry staged, CancellationToken cancellationToken)
+    public async ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(staged);
-        var integrated = _tracker.Watch(staged.StagedId);
+        var integrated = written.Watched ? _tracker.Watch(written.RequestId) : _tracker.WatchLateAsync(written.RequestId);
         Sequencer?.Wake();
         try
         {
-            return await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false);
+            return (await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false)).ToReceipt();
         }
         catch (TimeoutException ex)
         {
-            _tracker.Forget(staged.StagedId);
+            _tracker.Forget(written.RequestId);
             throw new AuditUnavailableException(
-                $"Audit entry {staged.StagedId} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
+                $"The audit entry of request {written.RequestId} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
         }
     }
 
@@ -125,7 +134,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             return;
         }
 
-        // Entries already queued are still staged; new ones are refused.
+        // Entries already queued are still written; new ones are refused.
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         if (Sequencer is not null)
@@ -146,15 +155,15 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                 batch.Add(pending);
             }
 
-            await StageBatchAsync(batch).ConfigureAwait(false);
+            await WriteBatchAsync(batch).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
 #pragma warning disable CA1031 // Any failure, whatever its type, must reach the waiting callers as "unavailable".
-    private async Task StageBatchAsync(List<Pending> batch)
+    private async Task WriteBatchAsync(List<Pending> batch)
     {
-        long[] ids = [];
+        var entries = batch.ConvertAll(p => p.Entry);
         try
         {
             var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
@@ -163,19 +172,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                 var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    ids = await AuditStager.StageAsync(
-                        connection, transaction, batch.ConvertAll(p => p.Entry), CancellationToken.None).ConfigureAwait(false);
-                    foreach (var id in ids)
-                    {
-                        // Watched before commit, so a fast local sequencer cannot report them before anyone listens.
-                        _ = _tracker.Watch(id);
-                    }
-
+                    await RecordWriter.WriteAsync(connection, entries, CancellationToken.None).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
                     Sequencer?.Wake();
-                    for (var i = 0; i < batch.Count; i++)
+                    foreach (var pending in batch)
                     {
-                        batch[i].Staged.TrySetResult(new StagedAuditEntry(ids[i], batch[i].Entry.Entry.RequestId));
+                        pending.TrySetResult();
                     }
                 }
             }
@@ -183,23 +185,19 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         catch (Exception ex)
         {
             AuditLogLog.BatchFailed(_logger, batch.Count, ex);
-            foreach (var id in ids)
-            {
-                _tracker.Forget(id);
-            }
-
             foreach (var pending in batch)
             {
-                pending.Staged.TrySetException(
+                _tracker.Forget(pending.Entry.Entry.RequestId);
+                pending.TrySetException(
                     new AuditUnavailableException("The audit log could not make the entry durable.", ex));
             }
         }
     }
 #pragma warning restore CA1031
 
-    private sealed record Pending(PreparedEntry Entry)
+    // Completes when the entry is durable; asynchronous continuations keep callers' code off the single writer loop.
+    private sealed class Pending(PreparedEntry entry) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        // Asynchronous continuations keep callers' code off the single writer loop.
-        public TaskCompletionSource<StagedAuditEntry> Staged { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public PreparedEntry Entry { get; } = entry;
     }
 }

@@ -2,7 +2,7 @@ namespace Governance.Audit;
 
 public sealed record GroupCommitOptions
 {
-    /// <summary>Most entries staged by one transaction.</summary>
+    /// <summary>Most entries written by one transaction.</summary>
     public int MaxBatchSize { get; init; } = 512;
 
     /// <summary>Entries that may wait before AppendAsync itself waits for room (back-pressure).</summary>
@@ -13,7 +13,7 @@ public sealed record GroupCommitOptions
 
     public SequencerOptions Sequencer { get; init; } = new();
 
-    /// <summary>How long a caller waits for its staged entry to be integrated before failing closed.</summary>
+    /// <summary>How long a caller waits for its written entry to be integrated before failing closed.</summary>
     public TimeSpan IntegrationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often waiters look for entries integrated by a sequencer in another process.</summary>
@@ -22,11 +22,21 @@ public sealed record GroupCommitOptions
 
 public sealed record SequencerOptions
 {
-    /// <summary>Most staged entries integrated by one transaction.</summary>
+    /// <summary>Most records integrated by one transaction.</summary>
     public int MaxBatchSize { get; init; } = 8192;
 
-    /// <summary>How often the leader looks for staged entries when nothing in this process woke it.</summary>
+    /// <summary>How often the leader looks for new records when nothing in this process woke it.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// After integrating n records the leader pauses n times this before the next batch (at most
+    /// <see cref="MaxPause"/>): under light load it goes again at once; under heavy load records
+    /// gather into fewer, bigger transactions.
+    /// </summary>
+    public TimeSpan PausePerRecord { get; init; } = TimeSpan.FromMicroseconds(25);
+
+    /// <summary>The longest pause between two batches while records keep arriving.</summary>
+    public TimeSpan MaxPause { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How often a standby tries to become the leader (and how long to back off after an error).</summary>
     public TimeSpan TakeoverInterval { get; init; } = TimeSpan.FromMilliseconds(500);

@@ -1,15 +1,17 @@
 using Governance.Audit.Merkle;
+using Governance.Audit.Storage;
 using Npgsql;
 
 namespace Governance.Audit;
 
-/// <summary>Builds inclusion and consistency proofs from the stored perfect subtrees (one query each).</summary>
+/// <summary>Builds inclusion and consistency proofs from the stored tree (nodes of 256+ leaves, smaller ones from the runs).</summary>
 public sealed class ProofReader(NpgsqlDataSource dataSource)
 {
     /// <summary>The size of the integrated tree (0 when empty).</summary>
     public async Task<long> TreeSizeAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("SELECT coalesce(max(tree_size), 0) FROM audit_tree_heads");
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce((SELECT first_sequence + entry_count - 1 FROM audit_log_runs ORDER BY first_sequence DESC LIMIT 1), 0)");
         return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
@@ -36,30 +38,15 @@ public sealed class ProofReader(NpgsqlDataSource dataSource)
 
     private async Task<Dictionary<NodeId, byte[]>> NodesAsync(IReadOnlyList<NodeId> ids, CancellationToken ct)
     {
-        var found = new Dictionary<NodeId, byte[]>(ids.Count);
         if (ids.Count == 0)
         {
-            return found;
+            return [];
         }
 
-        await using var command = dataSource.CreateCommand(
-            "SELECT n.level, n.node_index, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS w(level, node_index) JOIN audit_tree_nodes n USING (level, node_index)");
-        command.Parameters.Add(new() { Value = ids.Select(id => (short)id.Level).ToArray() });
-        command.Parameters.Add(new() { Value = ids.Select(id => id.Index).ToArray() });
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                found[new NodeId(reader.GetInt16(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
-            }
+            return await StoredTree.NodesAsync(connection, ids, ct).ConfigureAwait(false);
         }
-
-        if (found.Count != ids.Count)
-        {
-            throw new InvalidOperationException("Tree nodes needed for the proof are missing; run the verifier.");
-        }
-
-        return found;
     }
 }

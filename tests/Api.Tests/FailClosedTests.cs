@@ -53,7 +53,7 @@ public sealed class FailClosedTests(ApiFactory api)
     {
         await using var connection = new NpgsqlConnection(api.Database.OwnerConnectionString);
         await connection.OpenAsync();
-        var sql = grant ? "GRANT INSERT ON audit_staged TO governance_app" : "REVOKE INSERT ON audit_staged FROM governance_app";
+        var sql = grant ? "GRANT INSERT ON audit_records TO governance_app" : "REVOKE INSERT ON audit_records FROM governance_app";
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }

@@ -8,10 +8,9 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
 {
     private static readonly (string Table, string Column)[] Tables =
     [
-        ("audit_entries", "action = 'forged'"),
-        ("audit_staged", "action = 'forged'"),
+        ("audit_records", "action = 'forged'"),
+        ("audit_log_runs", "root_hash = sha256('x')"),
         ("audit_tree_nodes", "hash = sha256('x')"),
-        ("audit_tree_heads", "root_hash = sha256('x')"),
         ("audit_checkpoints", "note = 'forged'"),
         ("audit_signing_keys", "public_key_pem = 'forged'"),
     ];
@@ -73,24 +72,41 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
     [Fact]
     public async Task ZeroRowUpdate_IsRefusedToo()
     {
-        await AssertRefusedByTriggerAsync(db.OwnerDataSource, "audit_entries", "UPDATE audit_entries SET action = 'x' WHERE sequence = -1");
+        await AssertRefusedByTriggerAsync(db.OwnerDataSource, "audit_records", "UPDATE audit_records SET action = 'x' WHERE id = -1");
+    }
+
+    [Theory]
+    [InlineData("last.first_sequence + last.entry_count + 5, last.first_record_id + last.entry_count", "must continue at sequence")]
+    [InlineData("last.first_sequence, last.first_record_id + last.entry_count", "must continue at sequence")]
+    [InlineData("last.first_sequence + last.entry_count, last.first_record_id", "must continue after record")]
+    public async Task RunThatLeavesAGapOrGoesBack_IsRefused(string placement, string message)
+    {
+        var forged = $"""
+            INSERT INTO audit_log_runs (first_sequence, first_record_id, entry_count, leaf_hashes, root_hash)
+            SELECT {placement}, 1, sha256('x'), sha256('x')
+            FROM (SELECT * FROM audit_log_runs ORDER BY first_sequence DESC LIMIT 1) last
+            """;
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db.AppDataSource, forged));
+
+        Assert.Equal(PostgresErrorCodes.RaiseException, error.SqlState);
+        Assert.Contains(message, error.MessageText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task InsertThatBreaksTheChain_IsRefused()
+    public async Task RecordIds_ComeFromTheSequenceInCallOrder()
     {
-        const string Forged = """
-            INSERT INTO audit_entries (sequence, request_id, occurred_at, action, outcome, status_code, actor_id,
-                actor_role, canonical, entry_hash, previous_hash)
-            SELECT max(sequence) + 5, gen_random_uuid(), now(), 'forged', 'succeeded', 200, 'x', 'x', '\x01',
-                sha256(decode(repeat('00', 32), 'hex') || '\x01'::bytea), decode(repeat('00', 32), 'hex')
-            FROM audit_entries
-            """;
+        // The sequencer's gap rule needs ids handed out one at a time, in call order, and never supplied by writers.
+        await using (var cache = db.AdminDataSource.CreateCommand("SELECT cache_size FROM pg_sequences WHERE sequencename = 'audit_records_id_seq'"))
+        {
+            Assert.Equal(1L, await cache.ExecuteScalarAsync());
+        }
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db.AppDataSource, Forged));
-
-        Assert.Equal(PostgresErrorCodes.RaiseException, error.SqlState);
-        Assert.StartsWith("audit_entries chain broken", error.MessageText, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db.AppDataSource, """
+            INSERT INTO audit_records (id, request_id, occurred_at, action, outcome, status_code, actor_id, actor_role, encoding, leaf_hash)
+            VALUES (1000000, gen_random_uuid(), now(), 'forged', 'succeeded', 200, 'x', 'x', 2, sha256('x'))
+            """));
+        Assert.Equal("428C9", error.SqlState); // generated_always
     }
 
     private async Task AssertRefusedByTriggerAsync(NpgsqlDataSource dataSource, string table, string sql)

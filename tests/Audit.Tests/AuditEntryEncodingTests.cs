@@ -1,4 +1,5 @@
 using Governance.Audit.Integrity;
+using Governance.Audit.Merkle;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests;
@@ -38,10 +39,10 @@ public sealed class AuditEntryEncodingTests
 
     [Theory]
     [MemberData(nameof(SingleFieldChanges))]
-    public void AnySingleChangedField_ChangesTheHash(string field, AuditEntry changed)
+    public void AnySingleChangedField_ChangesTheLeafHash(string field, AuditEntry changed)
     {
-        var before = AuditEntryEncoding.ComputeEntryHash(AuditEntryEncoding.GenesisHash, AuditEntryEncoding.Encode(Baseline));
-        var after = AuditEntryEncoding.ComputeEntryHash(AuditEntryEncoding.GenesisHash, AuditEntryEncoding.Encode(changed));
+        var before = MerkleHash.Leaf(AuditEntryEncoding.Encode(Baseline));
+        var after = MerkleHash.Leaf(AuditEntryEncoding.Encode(changed));
 
         Assert.False(before.AsSpan().SequenceEqual(after), field + " did not change the hash");
     }
@@ -62,16 +63,6 @@ public sealed class AuditEntryEncodingTests
             .Select(ids => Convert.ToHexString(AuditEntryEncoding.Encode(Baseline with { RuleIds = ids })));
 
         Assert.Equal(5, encodings.Distinct().Count());
-    }
-
-    [Fact]
-    public void PreviousHash_IsPartOfTheEntryHash()
-    {
-        var canonical = AuditEntryEncoding.Encode(Baseline);
-        var other = new byte[32];
-        other[31] = 1;
-
-        Assert.NotEqual(AuditEntryEncoding.ComputeEntryHash(AuditEntryEncoding.GenesisHash, canonical), AuditEntryEncoding.ComputeEntryHash(other, canonical));
     }
 
     [Fact]
@@ -103,5 +94,25 @@ public sealed class AuditEntryEncodingTests
             "0000000137" + "ffffffff" + "00000000";
 
         Assert.Equal(Expected, Convert.ToHexStringLower(AuditEntryEncoding.Encode(entry)));
+    }
+
+    [Fact]
+    public void Version1Layout_IsVersion2WithoutItsLastThreeFields()
+    {
+        var entry = Baseline with { PolicyVersion = null, Decision = null, DataSubject = null, OccurredAt = AuditEntryEncoding.TruncateToMicroseconds(Baseline.OccurredAt) };
+        var version2 = AuditEntryEncoding.Encode(entry);
+
+        var version1 = AuditEntryEncoding.Encode(entry, 1);
+
+        Assert.Equal(1, version1[0]);
+        Assert.Equal(version2[1..^12], version1[1..]);
+        Assert.Equal(entry, AuditEntryEncoding.Decode(version1) with { RuleIds = entry.RuleIds });
+    }
+
+    [Fact]
+    public void Version1_CannotHoldWhatVersion2Added()
+    {
+        Assert.Throws<ArgumentException>(() => AuditEntryEncoding.Encode(Baseline with { Decision = "{}" }, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AuditEntryEncoding.Encode(Baseline, 3));
     }
 }

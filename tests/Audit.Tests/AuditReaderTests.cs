@@ -32,7 +32,7 @@ public sealed class AuditReaderTests(TestDatabase db) : IClassFixture<TestDataba
 
         Assert.NotNull(stored);
         Assert.Equal(AuditEntryEncoding.TruncateToMicroseconds(SampleEntries.Time), stored.Entry.OccurredAt);
-        Assert.Equal(AuditEntryEncoding.Encode(SampleEntries.Create(0)), AuditEntryEncoding.Encode(stored.Entry));
+        Assert.Equal(AuditEntryEncoding.Encode(SampleEntries.Create(0) with { RequestId = stored.Entry.RequestId }), AuditEntryEncoding.Encode(stored.Entry));
         Assert.Null(await Reader.GetAsync(999, CancellationToken.None));
     }
 
@@ -45,11 +45,14 @@ public sealed class AuditReaderTests(TestDatabase db) : IClassFixture<TestDataba
         var denied = await Reader.ListAsync(new AuditQuery { Outcome = AuditOutcome.Denied }, CancellationToken.None);
         Assert.Equal(6, Assert.Single(denied).Sequence);
 
-        var byRequest = await Reader.ListAsync(new AuditQuery { RequestId = SampleEntries.Create(2).RequestId }, CancellationToken.None);
+        var third = await Reader.GetAsync(3, CancellationToken.None);
+        var byRequest = await Reader.ListAsync(new AuditQuery { RequestId = third!.Entry.RequestId }, CancellationToken.None);
         Assert.Equal(3, Assert.Single(byRequest).Sequence);
 
         var page = await Reader.ListAsync(new AuditQuery { AfterSequence = 2, Limit = 3, Action = "inference.infer" }, CancellationToken.None);
         Assert.Equal([3L, 4, 5], page.Select(e => e.Sequence));
+        Assert.Empty(await Reader.ListAsync(new AuditQuery { AfterSequence = 6 }, CancellationToken.None));
+        Assert.Empty(await Reader.ListAsync(new AuditQuery { AfterSequence = 600 }, CancellationToken.None));
 
         Assert.Empty(await Reader.ListAsync(new AuditQuery { Action = "no.such.action" }, CancellationToken.None));
     }

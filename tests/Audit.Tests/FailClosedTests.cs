@@ -5,7 +5,7 @@ namespace Governance.Audit.Tests;
 
 public sealed class FailClosedTests
 {
-    private const string AuditTables = "audit_entries, audit_staged, audit_tree_nodes, audit_tree_heads, audit_checkpoints, audit_signing_keys";
+    private const string AuditTables = "audit_records, audit_log_runs, audit_tree_nodes, audit_checkpoints, audit_signing_keys, audit_entries";
 
     [Fact]
     public async Task UnreachableDatabase_FailsEveryWaiterWithAuditUnavailable()
@@ -32,7 +32,7 @@ public sealed class FailClosedTests
         await using var db = await TestDatabase.CreateAsync();
         var role = "gov_test_writer_" + Guid.NewGuid().ToString("N")[..8];
         var password = Guid.NewGuid().ToString("N");
-        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON {AuditTables} TO {role}; GRANT USAGE ON SEQUENCE audit_staged_staged_id_seq TO {role}");
+        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON {AuditTables} TO {role}");
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(db.AppConnectionString) { Username = role, Password = password };
@@ -47,11 +47,12 @@ public sealed class FailClosedTests
 
             // The failed batch left nothing behind, so the log still starts at 1 and verifies.
             Assert.Equal(1, receipt.Sequence);
-            Assert.True((await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None)).IsValid);
+            var verified = await LogCheck.VerifyAsync(db);
+            Assert.True(verified.IsValid, verified.Problem);
         }
         finally
         {
-            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON {AuditTables} FROM {role}; REVOKE ALL ON SEQUENCE audit_staged_staged_id_seq FROM {role}; DROP ROLE {role}");
+            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON {AuditTables} FROM {role}; DROP ROLE {role}");
         }
     }
 

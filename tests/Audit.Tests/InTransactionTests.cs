@@ -3,9 +3,15 @@ using Governance.Testing;
 
 namespace Governance.Audit.Tests;
 
-/// <summary>Commands that change state stage their entry in their own transaction, with no lock (ADR-007).</summary>
+/// <summary>
+/// Commands write their entry in their own transaction, with no lock (ADR-010). The log follows
+/// record order, so it waits at a record whose transaction is open, and moves past it as soon as
+/// that transaction ends: committed, the record takes its place; rolled back, its id is skipped.
+/// </summary>
 public sealed class InTransactionTests
 {
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
     [Fact]
     public async Task RolledBack_LeavesNoRowAndNoGap()
     {
@@ -14,8 +20,7 @@ public sealed class InTransactionTests
         await using (var connection = await db.AppDataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            var staged = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
-            Assert.True(staged.StagedId > 0);
+            await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
             await transaction.RollbackAsync();
         }
 
@@ -45,16 +50,17 @@ public sealed class InTransactionTests
             await change.ExecuteNonQueryAsync();
         }
 
-        var staged = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+        var written = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
         await transaction.CommitAsync();
-        var receipt = await log.WaitForIntegrationAsync(staged, CancellationToken.None);
+        var receipt = await log.WaitForIntegrationAsync(written, CancellationToken.None);
 
         var stored = await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None);
         Assert.Equal(receipt, stored?.Receipt);
+        Assert.Equal(written.RequestId, stored?.Entry.RequestId);
     }
 
     [Fact]
-    public async Task StagedRowThatCommitsLate_IsIntegratedAfterTheOnesThatCommittedBeforeIt()
+    public async Task RecordThatCommitsLate_KeepsItsPlaceInRecordOrder()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var log = new GroupCommitAuditLog(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 4 });
@@ -62,24 +68,29 @@ public sealed class InTransactionTests
         var transaction = await connection.BeginTransactionAsync();
         var late = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
 
-        // Later staged ids commit first, over many sequencer batches, while the early one stays open.
+        // Later records commit first, in many transactions, while the first one stays open: durable
+        // at once, but none of them gets a sequence before it.
+        var written = new List<WrittenAuditEntry>();
         for (var i = 0; i < 10; i++)
         {
-            await Task.WhenAll(Enumerable.Range(0, 5).Select(j => log.AppendAsync(SampleEntries.Create(100 + (i * 5) + j), CancellationToken.None).AsTask()));
+            written.AddRange(await Task.WhenAll(Enumerable.Range(0, 5).Select(j => log.WriteAsync(SampleEntries.Create(100 + (i * 5) + j), CancellationToken.None).AsTask())));
         }
+
+        var receipts = Task.WhenAll(written.Select(w => log.WaitForIntegrationAsync(w, CancellationToken.None).AsTask()));
+        await Task.Delay(Settle);
+        Assert.False(receipts.IsCompleted, "the log moved past a record whose transaction is still open");
 
         await transaction.CommitAsync();
         await transaction.DisposeAsync();
-        var receipt = await log.WaitForIntegrationAsync(late, CancellationToken.None);
 
-        Assert.Equal(51, receipt.Sequence);
-        var stored = await new AuditReader(db.AppDataSource).GetAsync(51, CancellationToken.None);
-        Assert.Equal("client-1", stored?.Entry.ActorId);
-        Assert.True((await new ChainVerifier(db.AppDataSource).VerifyAsync(CancellationToken.None)).IsValid);
+        Assert.Equal(1, (await log.WaitForIntegrationAsync(late, CancellationToken.None)).Sequence);
+        Assert.Equal(Enumerable.Range(2, 50).Select(i => (long)i), (await receipts).Select(r => r.Sequence).Order());
+        var verified = await LogCheck.VerifyAsync(db);
+        Assert.True(verified.IsValid, verified.Problem);
     }
 
     [Fact]
-    public async Task OpenTransaction_DoesNotHoldOtherWritersBack()
+    public async Task OpenTransaction_DelaysReceiptsNotDurability_AndItsRollbackReleasesThem()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var log = new GroupCommitAuditLog(db.AppDataSource);
@@ -87,10 +98,42 @@ public sealed class InTransactionTests
         await using var transaction = await connection.BeginTransactionAsync();
         await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
 
-        var other = await log.AppendAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var written = await log.WriteAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var receipt = log.WaitForIntegrationAsync(written, CancellationToken.None).AsTask();
+        await Task.Delay(Settle);
+        Assert.False(receipt.IsCompleted);
 
-        Assert.Equal(1, other.Sequence);
         await transaction.RollbackAsync();
+
+        Assert.Equal(1, (await receipt.WaitAsync(TimeSpan.FromSeconds(10))).Sequence);
+    }
+
+    [Fact]
+    public async Task LongTransactionElsewhere_DoesNotHoldTheLogAtARolledBackRecord()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        // A transaction with an xid that stays open for the whole test keeps every snapshot's xmin
+        // behind it; the log must not need xmin to move to know the rolled-back id is dead.
+        await using var elsewhere = await db.AppDataSource.OpenConnectionAsync();
+        await using var longTransaction = await elsewhere.BeginTransactionAsync();
+        await using (var write = elsewhere.CreateCommand())
+        {
+            write.CommandText = "CREATE TEMP TABLE unrelated (x int); INSERT INTO unrelated VALUES (1)";
+            await write.ExecuteNonQueryAsync();
+        }
+
+        await using (var connection = await db.AppDataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        var receipt = await log.AppendAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, receipt.Sequence);
+        await longTransaction.RollbackAsync();
     }
 
     [Fact]

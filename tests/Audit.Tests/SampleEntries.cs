@@ -7,8 +7,9 @@ internal static class SampleEntries
     // Deliberately finer than a microsecond: the log must store and hash the truncated instant.
     public static readonly DateTimeOffset Time = new DateTimeOffset(2026, 3, 14, 15, 9, 26, TimeSpan.Zero).AddTicks(5_358_979);
 
+    /// <summary>An entry like the API writes; each call gets a new request id (the log holds one entry per request).</summary>
     public static AuditEntry Create(int index = 0, string tenant = "acme", AuditOutcome outcome = AuditOutcome.Succeeded) => new(
-        RequestId: new Guid(index, 0x1234, 0x5678, [1, 2, 3, 4, 5, 6, 7, 8]),
+        RequestId: Guid.CreateVersion7(),
         OccurredAt: Time.AddMilliseconds(index),
         Action: "inference.infer",
         Outcome: outcome,

@@ -15,6 +15,7 @@ public sealed class ReliabilityCluster : IAsyncDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("governance-cluster-").FullName;
     private readonly Dictionary<int, (Process Process, Uri Url)> _nodes = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     public TestDatabase Database { get; } = new();
 
@@ -47,8 +48,9 @@ public sealed class ReliabilityCluster : IAsyncDisposable
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Warnings and errors only (see the log level above), kept for a failing test's message.
+        process.OutputDataReceived += (_, e) => Keep(node, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(node, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _nodes[node] = (process, url);
@@ -85,6 +87,19 @@ public sealed class ReliabilityCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>What the nodes logged (warnings and errors, the last 200 lines) and who holds which advisory lock now.</summary>
+    public async Task<string> DiagnosticsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(format('%s pid %s %s %s since %s', a.application_name, a.pid, a.state, left(a.query, 80), a.state_change), E'\n')
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'
+            """, connection);
+        var locks = await command.ExecuteScalarAsync() as string;
+        return $"advisory locks:\n{locks ?? "(none)"}\nnode output:\n{string.Join('\n', _output)}";
+    }
+
     /// <summary>The node whose connection holds the sequencer's advisory lock (null while none does).</summary>
     public async Task<int?> SequencerNodeAsync()
     {
@@ -97,6 +112,20 @@ public sealed class ReliabilityCluster : IAsyncDisposable
         // A name that is not ours yet (a backend still starting) reads as "no leader"; callers poll.
         return await command.ExecuteScalarAsync() is string name && name.StartsWith("api-", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture, out var node) ? node : null;
+    }
+
+    private void Keep(int node, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue($"[api-{node}] {line}");
+        while (_output.Count > 200)
+        {
+            _output.TryDequeue(out _);
+        }
     }
 
     /// <summary>Runs the CLI against this install (tokens are signed with the shared key).</summary>

@@ -103,9 +103,10 @@ public sealed class ReliabilityTests
         return response.StatusCode;
     }
 
+    // A standby retries every 500 ms; the deadline is for a 2-core machine running the whole suite at once.
     private static async Task<int> WaitForLeaderAsync(ReliabilityCluster cluster)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 300; i++)
         {
             if (await cluster.SequencerNodeAsync() is { } node)
             {
@@ -115,7 +116,7 @@ public sealed class ReliabilityTests
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("no process took over the sequencer");
+        throw new TimeoutException("no process took over the sequencer within 30 s\n" + await cluster.DiagnosticsAsync());
     }
 
     private static async Task AssertEveryAnsweredCallIsAuditedAsync(ReliabilityCluster cluster, List<string> answered)

@@ -32,7 +32,7 @@ public static class ServiceRegistration
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);
 
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(Options(sp).Database.AppConnectionString).Build());
+        services.AddSingleton(sp => AppDataSource(Options(sp).Database.AppConnectionString));
         services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddAuditTrail();
         services.AddHostedService<DatabaseMigrationService>();
@@ -47,6 +47,16 @@ public static class ServiceRegistration
         services.AddPrivacy();
         services.AddPolicies(builder.Configuration);
         return builder;
+    }
+
+    // The audit log waits at a record whose transaction is open (ADR-010): a process that stops
+    // inside a transaction must not hold every receipt back for long, so its session is ended.
+    // A connection string that sets its own Options keeps them.
+    private static NpgsqlDataSource AppDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.Options ??= "-c idle_in_transaction_session_timeout=60s";
+        return builder.Build();
     }
 
     private static GovernanceOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<GovernanceOptions>>().Value;

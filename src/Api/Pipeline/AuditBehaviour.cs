@@ -52,6 +52,9 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
         }
 
         scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), CancellationToken.None);
+        // A data-subject request must find every read of that person's data: one entry per person shown.
+        await Task.WhenAll(scope.Disclosed.Select(subject =>
+            auditLog.AppendAsync(entries.Disclosure(scope, subject), CancellationToken.None).AsTask()));
         return response;
     }
 
@@ -65,10 +68,10 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
                 response = await next();
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 var entry = entries.Create(scope, request.SuccessStatusCode, null);
-                var staged = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
+                var written = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
                 await CommitAsync(transaction, ct);
-                // Committed and durable; the receipt (log sequence) follows once the sequencer has it (ADR-007).
-                scope.Receipt = await auditLog.WaitForIntegrationAsync(staged, CancellationToken.None);
+                // Committed and durable; the receipt (log sequence) follows once the sequencer has it (ADR-010).
+                scope.Receipt = await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not AuditUnavailableException)
             {

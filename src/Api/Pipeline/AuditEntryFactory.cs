@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Governance.Api.Security;
+using Governance.Audit.Integrity;
 using Governance.Domain.Auditing;
 
 namespace Governance.Api.Pipeline;
@@ -11,9 +12,10 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
     {
         var http = accessor.HttpContext;
         var principal = CurrentPrincipal.From(http?.User);
+        var now = time.GetUtcNow();
         return new AuditEntry(
-            RequestId: Guid.CreateVersion7(time.GetUtcNow()),
-            OccurredAt: time.GetUtcNow(),
+            RequestId: Guid.CreateVersion7(now),
+            OccurredAt: AuditEntryEncoding.TruncateToMicroseconds(now),
             Action: scope.Action ?? DescribeEndpoint(http),
             Outcome: OutcomeOf(status),
             StatusCode: status,
@@ -34,6 +36,13 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
             DataSubject = scope.DataSubject,
         };
     }
+
+    /// <summary>
+    /// The entry that records a read showed <paramref name="dataSubject"/>'s data: same caller, time
+    /// and trace as the read's own entry, action "audit.disclose", its own request id.
+    /// </summary>
+    public AuditEntry Disclosure(AuditScope scope, string dataSubject) =>
+        Create(scope, StatusCodes.Status200OK, null) with { Action = "audit.disclose", DataSubject = dataSubject, Decision = null, PolicyVersion = null };
 
     public static AuditOutcome OutcomeOf(int status) => status switch
     {

@@ -9,6 +9,7 @@ namespace Governance.Api.Pipeline;
 public sealed class AuditScope
 {
     private readonly List<Func<Task>> _afterCommit = [];
+    private readonly HashSet<string> _disclosed = new(StringComparer.Ordinal);
 
     public string? Action { get; set; }
 
@@ -35,7 +36,13 @@ public sealed class AuditScope
 
     public AuditReceipt? Receipt { get; set; }
 
+    /// <summary>Other data subjects whose entries the response shows; each gets an entry of its own.</summary>
+    public IReadOnlyCollection<string> Disclosed => _disclosed;
+
     public bool IsRecorded => Receipt is not null;
+
+    /// <summary>Records that the response shows personal data of <paramref name="dataSubject"/> (besides <see cref="DataSubject"/>).</summary>
+    public void Disclose(string dataSubject) => _disclosed.Add(dataSubject);
 
     /// <summary>Work that must happen only once the command and its entry have committed.</summary>
     public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);

@@ -5,7 +5,8 @@ namespace Governance.Api.Policies;
 
 /// <summary>
 /// Streams the decisions recorded in the audit trail over a time window (the decision column of
-/// audit_entries, migration 0003), oldest first, for simulation. Read with the app role; read-only.
+/// the audit_entries view, migrations 0003 and 0008), oldest first, for simulation. Read with the app
+/// role; read-only.
 /// </summary>
 public sealed class DecisionLogReader(NpgsqlDataSource dataSource)
 {
@@ -15,7 +16,7 @@ public sealed class DecisionLogReader(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             SELECT sequence, decision FROM audit_entries
             WHERE decision IS NOT NULL AND occurred_at >= $1 AND occurred_at < $2
-            ORDER BY occurred_at, sequence LIMIT $3
+            ORDER BY occurred_at, record_id LIMIT $3
             """);
         command.Parameters.Add(new() { Value = from });
         command.Parameters.Add(new() { Value = to });

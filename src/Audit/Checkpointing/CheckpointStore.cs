@@ -3,13 +3,14 @@ using Npgsql;
 
 namespace Governance.Audit.Checkpointing;
 
-/// <summary>Reads tree heads and stored checkpoints; appends checkpoints (never changes one).</summary>
+/// <summary>Reads the tree head and stored checkpoints; appends checkpoints (never changes one).</summary>
 public sealed class CheckpointStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The newest tree head: size and root (null when nothing is integrated yet).</summary>
+    /// <summary>The newest tree head, the root after the last run: size and root (null when nothing is integrated yet).</summary>
     public async Task<(long TreeSize, byte[] RootHash)?> LatestHeadAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("SELECT tree_size, root_hash FROM audit_tree_heads ORDER BY tree_size DESC LIMIT 1");
+        await using var command = dataSource.CreateCommand(
+            "SELECT first_sequence + entry_count - 1, root_hash FROM audit_log_runs ORDER BY first_sequence DESC LIMIT 1");
         var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

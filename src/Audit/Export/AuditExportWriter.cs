@@ -118,13 +118,6 @@ public sealed class AuditExportWriter(Stream output) : IDisposable, IAsyncDispos
         _nextSequence++;
     }
 
-    /// <summary>An entry whose leaf hash is recomputed from its canonical bytes (when the tree's stored leaf is not at hand).</summary>
-    public void WriteEntry(StoredAuditEntry stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        WriteEntry(stored.Sequence, stored.CommittedAt, stored.Entry, stored.Canonical, MerkleHash.Leaf(stored.Canonical));
-    }
-
     public void Flush() => _json.Flush();
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => _json.FlushAsync(cancellationToken);

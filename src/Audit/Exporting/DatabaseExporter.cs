@@ -1,7 +1,8 @@
+using System.Data;
 using Governance.Audit.Checkpointing;
 using Governance.Audit.Checkpoints;
 using Governance.Audit.Export;
-using Governance.Audit.Merkle;
+using Governance.Audit.Integrity;
 using Governance.Audit.Storage;
 using Npgsql;
 
@@ -13,17 +14,11 @@ public sealed record ExportSummary(long First, long Last, long EntriesWritten, i
 /// <summary>
 /// Writes entries first..last from the database in the export format (src/Audit/Export): the tree
 /// before them, every checkpoint inside the range, the latest checkpoint with a consistency proof
-/// from the end of the range, then the entries with the leaf hashes the tree stores. The range ends
+/// from the end of the range, then the entries with the leaf hashes the tree holds. The range ends
 /// at the latest checkpoint at most, so everything exported is covered by a signature.
 /// </summary>
 public sealed class DatabaseExporter(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    private static readonly string EntriesSql = AuditRows.SelectColumns.Replace(
-        "FROM audit_entries",
-        ", n.hash FROM audit_entries LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.node_index = audit_entries.sequence - 1 "
-        + "WHERE sequence BETWEEN $1 AND $2 ORDER BY sequence",
-        StringComparison.Ordinal);
-
     public async Task<ExportSummary> ExportAsync(Stream output, long? from, long? to, CancellationToken ct)
     {
         var store = new CheckpointStore(dataSource);
@@ -63,35 +58,51 @@ public sealed class DatabaseExporter(NpgsqlDataSource dataSource, TimeProvider t
         }
     }
 
-    // Stops at the first gap or unreadable row: the file then ends early, and any verifier reports
-    // the missing entries, rather than the export inventing or skipping anything.
+    // Stops at the first missing, misplaced or unreadable record: the file then ends early, and any
+    // verifier reports the missing entries, rather than the export inventing or skipping anything.
+    // Each entry carries the leaf the log integrated for it and the bytes its stored fields encode to.
     private async Task<long> WriteEntriesAsync(AuditExportWriter writer, long first, long last, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(EntriesSql);
-        command.Parameters.Add(new() { Value = first });
-        command.Parameters.Add(new() { Value = last });
-        var next = first;
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false) && reader.GetInt64(0) == next)
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                StoredAuditEntry row;
-                try
+                var runs = await StoredLog.RunsAsync(connection, first, last, ct).ConfigureAwait(false);
+                var written = 0L;
+                if (runs.Count == 0 || StoredLog.BreakIn(runs, runs[0].FirstSequence) is not null)
                 {
-                    row = AuditRows.Read(reader);
-                }
-                catch (Exception ex) when (ex is FormatException or InvalidCastException)
-                {
-                    break;
+                    return written;
                 }
 
-                var leaf = reader.IsDBNull(24) ? MerkleHash.Leaf(row.Canonical) : reader.GetFieldValue<byte[]>(24);
-                writer.WriteEntry(row.Sequence, row.CommittedAt, row.Entry, row.Canonical, leaf);
-                next++;
+                await foreach (var position in LogWalk.PositionsAsync(connection, runs, first, last, ct).ConfigureAwait(false))
+                {
+                    if (position.Problem is not null || !TryEncode(position.Record!, out var canonical))
+                    {
+                        break;
+                    }
+
+                    writer.WriteEntry(position.Sequence, position.Record!.RecordedAt, position.Record.Entry!, canonical, position.Run.Leaf(position.Offset));
+                    written++;
+                }
+
+                return written;
             }
         }
+    }
 
-        return next - first;
+    private static bool TryEncode(StoredRecord record, out byte[] canonical)
+    {
+        try
+        {
+            canonical = AuditEntryEncoding.Encode(record.Entry!, record.Encoding);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            canonical = [];
+            return false;
+        }
     }
 }

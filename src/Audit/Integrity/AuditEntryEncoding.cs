@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Integrity;
 
 /// <summary>
-/// The canonical bytes of an audit entry and the hash chain over them. Pure functions with no
+/// The canonical bytes of an audit entry: what its Merkle leaf hashes. Pure functions with no
 /// database types, so an offline verifier (the CLI) computes exactly what the writer computed.
 /// </summary>
 /// <remarks>
@@ -22,21 +22,42 @@ namespace Governance.Audit.Integrity;
 public static partial class AuditEntryEncoding
 {
     public const byte CurrentVersion = 2;
-    public const int HashSize = 32;
     private const uint NullLength = uint.MaxValue;
 
-    // Throwing on lone surrogates: a lenient encoder would map two different strings to one encoding.
+    // Decoding throws on invalid UTF-8, as encoding throws on lone surrogates: a lenient codec would
+    // map two different strings to one encoding.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly byte[] Genesis = new byte[HashSize];
 
-    /// <summary>The previous hash of sequence 1: 32 zero bytes.</summary>
-    public static ReadOnlySpan<byte> GenesisHash => Genesis;
 
-    public static byte[] Encode(AuditEntry entry)
+    public static byte[] Encode(AuditEntry entry) => Encode(entry, CurrentVersion);
+
+    /// <summary>
+    /// The entry in an older layout too, so records written before a version change re-encode to the
+    /// bytes that were hashed. Fields a version cannot hold must be null.
+    /// </summary>
+    public static byte[] Encode(AuditEntry entry, byte version)
     {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        EncodeTo(buffer, entry, version);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Appends the canonical bytes to <paramref name="buffer"/> (no intermediate copy).</summary>
+    public static void EncodeTo(ArrayBufferWriter<byte> buffer, AuditEntry entry, byte version)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(entry);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write([CurrentVersion]);
+        if (version is not (1 or CurrentVersion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Audit entry encodings are versions 1 and 2.");
+        }
+
+        if (version == 1 && (entry.PolicyVersion ?? entry.Decision ?? entry.DataSubject) is not null)
+        {
+            throw new ArgumentException("Encoding version 1 cannot hold a policy version, decision or data subject.", nameof(entry));
+        }
+
+        buffer.Write([version]);
         Span<byte> id = stackalloc byte[16];
         entry.RequestId.TryWriteBytes(id, bigEndian: true, out _);
         buffer.Write(id);
@@ -55,24 +76,12 @@ public static partial class AuditEntryEncoding
         WriteString(buffer, entry.InputDigest);
         WriteString(buffer, entry.OutputDigest);
         WriteString(buffer, entry.TraceId);
-        WriteString(buffer, entry.PolicyVersion);
-        WriteString(buffer, entry.Decision);
-        WriteString(buffer, entry.DataSubject);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>entry_hash = SHA-256(previous_hash || canonical).</summary>
-    public static byte[] ComputeEntryHash(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> canonical)
-    {
-        if (previousHash.Length != HashSize)
+        if (version >= 2)
         {
-            throw new ArgumentException($"A previous hash is {HashSize} bytes.", nameof(previousHash));
+            WriteString(buffer, entry.PolicyVersion);
+            WriteString(buffer, entry.Decision);
+            WriteString(buffer, entry.DataSubject);
         }
-
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(previousHash);
-        sha.AppendData(canonical);
-        return sha.GetHashAndReset();
     }
 
     /// <summary>Microseconds since 1970, rounded down: PostgreSQL's timestamptz resolution.</summary>
@@ -114,10 +123,15 @@ public static partial class AuditEntryEncoding
             return;
         }
 
-        var length = StrictUtf8.GetByteCount(value);
-        WriteUInt32(buffer, (uint)length);
-        StrictUtf8.GetBytes(value, buffer.GetSpan(length));
-        buffer.Advance(length);
+        // One pass: UTF-8 needs at most 3 bytes per UTF-16 unit; the length goes in front afterwards.
+        var span = buffer.GetSpan(4 + (value.Length * 3));
+        if (Utf8.FromUtf16(value, span[4..], out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw new ArgumentException("Audit entry text must be valid UTF-16 (no lone surrogates).", nameof(value));
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(span, (uint)length);
+        buffer.Advance(4 + length);
     }
 
     private static void WriteUInt32(ArrayBufferWriter<byte> buffer, uint value)

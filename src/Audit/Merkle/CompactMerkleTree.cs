@@ -64,9 +64,10 @@ public sealed class CompactMerkleTree
 
     /// <summary>
     /// Appends one leaf hash. <paramref name="completed"/>, when given, receives every perfect node
-    /// this append completed: the leaf itself (level 0), then each parent it closed, lowest first.
+    /// this append completed from level <paramref name="fromLevel"/> up (level 0 is the leaf
+    /// itself), lowest first; lower ones are not even copied.
     /// </summary>
-    public void Append(ReadOnlySpan<byte> leafHash, ICollection<MerkleNode>? completed = null)
+    public void Append(ReadOnlySpan<byte> leafHash, ICollection<MerkleNode>? completed = null, int fromLevel = 0)
     {
         if (leafHash.Length != MerkleHash.Size)
         {
@@ -81,14 +82,21 @@ public sealed class CompactMerkleTree
         Span<byte> carry = stackalloc byte[MerkleHash.Size];
         leafHash.CopyTo(carry);
         var index = Size;
-        completed?.Add(new MerkleNode(new NodeId(0, index), carry.ToArray()));
+        if (fromLevel == 0)
+        {
+            completed?.Add(new MerkleNode(new NodeId(0, index), carry.ToArray()));
+        }
+
         var level = 0;
         while (HasLevel(level))
         {
             MerkleHash.Node(_levels[level], carry, carry);
             level++;
             index >>= 1;
-            completed?.Add(new MerkleNode(new NodeId(level, index), carry.ToArray()));
+            if (level >= fromLevel)
+            {
+                completed?.Add(new MerkleNode(new NodeId(level, index), carry.ToArray()));
+            }
         }
 
         var slot = _levels[level] ??= new byte[MerkleHash.Size];

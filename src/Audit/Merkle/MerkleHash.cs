@@ -56,6 +56,30 @@ public static class MerkleHash
         SHA256.HashData(buffer, destination);
     }
 
+    /// <summary>
+    /// The hash of a perfect subtree from its leaf hashes, packed 32 bytes each; their count must be
+    /// a power of two. Folds level by level in one buffer.
+    /// </summary>
+    public static byte[] Perfect(ReadOnlySpan<byte> packedLeaves)
+    {
+        var count = packedLeaves.Length / Size;
+        if (count == 0 || packedLeaves.Length % Size != 0 || (count & (count - 1)) != 0)
+        {
+            throw new ArgumentException("A perfect subtree has a power-of-two number of 32-byte leaf hashes.", nameof(packedLeaves));
+        }
+
+        var level = packedLeaves.ToArray();
+        for (; count > 1; count /= 2)
+        {
+            for (var i = 0; i < count / 2; i++)
+            {
+                Node(level.AsSpan(2 * i * Size, Size), level.AsSpan(((2 * i) + 1) * Size, Size), level.AsSpan(i * Size, Size));
+            }
+        }
+
+        return level.AsSpan(0, Size).ToArray();
+    }
+
     /// <summary>The root of the empty tree: SHA-256 of no bytes.</summary>
     public static byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
 }

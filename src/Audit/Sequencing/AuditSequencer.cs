@@ -1,5 +1,4 @@
 using Governance.Audit.Storage;
-using Governance.Domain.Auditing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -34,12 +33,12 @@ public sealed class AuditSequencer : IAsyncDisposable
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
-    /// <summary>Called with the receipts of every batch this process integrated, right after its commit.</summary>
-    public event Action<IReadOnlyList<(long StagedId, AuditReceipt Receipt)>>? Integrated;
+    /// <summary>Called with the records of every batch this process integrated, right after its commit.</summary>
+    public event Action<IReadOnlyList<IntegratedRecord>>? Integrated;
 
     public bool IsLeader { get; private set; }
 
-    /// <summary>Asks the leader to look for staged entries now (cheap; a no-op on a standby).</summary>
+    /// <summary>Asks the leader to look for new records now (cheap; a no-op on a standby).</summary>
     public void Wake()
     {
         if (_wake.CurrentCount == 0)
@@ -123,20 +122,20 @@ public sealed class AuditSequencer : IAsyncDisposable
     private async Task LeadAsync(NpgsqlConnection connection, CancellationToken stop)
     {
         var tail = await LogTail.LoadAsync(connection, stop).ConfigureAwait(false);
-        while (await LegacyCatchUp.RunAsync(connection, tail, stop).ConfigureAwait(false))
-        {
-        }
-
         while (!stop.IsCancellationRequested)
         {
-            var receipts = await SequencerBatch.RunAsync(connection, tail, _options.MaxBatchSize, stop).ConfigureAwait(false);
-            if (receipts.Count > 0)
+            var integrated = await SequencerBatch.RunAsync(connection, tail, _options.MaxBatchSize, stop).ConfigureAwait(false);
+            if (integrated.Count > 0)
             {
-                Integrated?.Invoke(receipts);
-                if (receipts.Count == _options.MaxBatchSize)
+                Integrated?.Invoke(integrated);
+                if (integrated.Count == _options.MaxBatchSize)
                 {
                     continue; // more are waiting
                 }
+
+                // Under load, let records gather: one bigger batch costs less than many small ones.
+                var pause = Math.Min(_options.MaxPause.Ticks, _options.PausePerRecord.Ticks * integrated.Count);
+                await Task.Delay(TimeSpan.FromTicks(pause), stop).ConfigureAwait(false);
             }
 
             await _wake.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);

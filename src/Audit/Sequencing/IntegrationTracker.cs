@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Governance.Domain.Auditing;
 using Npgsql;
 
 namespace Governance.Audit.Sequencing;
 
 /// <summary>
-/// Callers waiting for their staged entry to get its sequence. The local sequencer completes them
+/// Callers waiting for their written entry to get its sequence. The local sequencer completes them
 /// directly; entries integrated by a sequencer in another process are found by a short poll that
-/// runs only while someone waits. While this process leads, the poll asks only about waiters older
-/// than <see cref="LeaderGrace"/> (the few the local leader integrated before anyone watched):
-/// polling for every waiter at thousands of entries per second would load the database for nothing.
+/// runs only while someone waits. While this process leads, it integrates everything written here
+/// itself, so the poll runs only every <see cref="LeaderGrace"/> and asks only about waiters older
+/// than that (entries a previous leader integrated): polling for every waiter at thousands of
+/// entries per second would load the database for nothing.
 /// </summary>
 internal sealed class IntegrationTracker : IAsyncDisposable
 {
@@ -18,7 +18,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _pollInterval;
     private readonly Func<bool> _localLeader;
-    private readonly ConcurrentDictionary<long, Waiter> _waiting = new();
+    private readonly ConcurrentDictionary<Guid, Waiter> _waiting = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _poll;
 
@@ -30,18 +30,40 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         _poll = Task.Run(() => PollAsync(_stop.Token));
     }
 
-    /// <summary>The completion for a staged id (created on first use, by a waiter or by the sequencer's report).</summary>
-    public Task<AuditReceipt> Watch(long stagedId) => _waiting.GetOrAdd(stagedId, _ => new Waiter()).Completion.Task;
+    /// <summary>The completion for a request's entry (created on first use, by a writer or by a waiter).</summary>
+    public Task<IntegratedRecord> Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter()).Task;
 
-    public void Forget(long stagedId) => _waiting.TryRemove(stagedId, out _);
-
-    public void Complete(IReadOnlyList<(long StagedId, AuditReceipt Receipt)> receipts)
+    /// <summary>
+    /// Watches an entry that was written without being watched (in a caller's own transaction): it
+    /// may be in the log already, so one look in the database settles that at once.
+    /// </summary>
+    public async Task<IntegratedRecord> WatchLateAsync(Guid requestId)
     {
-        foreach (var (stagedId, receipt) in receipts)
+        var completion = Watch(requestId);
+        if (!completion.IsCompleted)
         {
-            if (_waiting.TryRemove(stagedId, out var waiter))
+            try
             {
-                waiter.Completion.TrySetResult(receipt);
+                Complete(await LookUpAsync([requestId], _stop.Token).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
+            {
+                // Best effort: the poll looks again, and the caller has its own timeout.
+            }
+        }
+
+        return await completion.ConfigureAwait(false);
+    }
+
+    public void Forget(Guid requestId) => _waiting.TryRemove(requestId, out _);
+
+    public void Complete(IReadOnlyList<IntegratedRecord> records)
+    {
+        foreach (var record in records)
+        {
+            if (_waiting.TryRemove(record.RequestId, out var waiter))
+            {
+                waiter.TrySetResult(record);
             }
         }
     }
@@ -57,11 +79,18 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     private async Task PollAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(_pollInterval);
+        var lastLeaderPoll = Stopwatch.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
                 var all = !_localLeader();
+                if (!all && Stopwatch.GetElapsedTime(lastLeaderPoll) < LeaderGrace)
+                {
+                    continue;
+                }
+
+                lastLeaderPoll = Stopwatch.GetTimestamp();
                 var ids = _waiting.Where(w => all || Stopwatch.GetElapsedTime(w.Value.Since) > LeaderGrace).Select(w => w.Key).ToArray();
                 if (ids.Length == 0)
                 {
@@ -85,29 +114,26 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     }
 #pragma warning restore CA1031
 
-    private async Task<List<(long, AuditReceipt)>> LookUpAsync(long[] stagedIds, CancellationToken ct)
+    private async Task<List<IntegratedRecord>> LookUpAsync(Guid[] requestIds, CancellationToken ct)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT staged_id, sequence, entry_hash, committed_at FROM audit_entries WHERE staged_id = ANY($1)");
-        command.Parameters.Add(new() { Value = stagedIds });
-        var found = new List<(long, AuditReceipt)>();
+            "SELECT request_id, sequence, leaf_hash, recorded_at FROM audit_entries WHERE request_id = ANY($1)");
+        command.Parameters.Add(new() { Value = requestIds });
+        var found = new List<IntegratedRecord>();
         var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                found.Add((reader.GetInt64(0), new AuditReceipt(
-                    reader.GetInt64(1), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2)), reader.GetFieldValue<DateTimeOffset>(3))));
+                found.Add(new IntegratedRecord(reader.GetGuid(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<DateTimeOffset>(3)));
             }
         }
 
         return found;
     }
 
-    private sealed class Waiter
+    private sealed class Waiter() : TaskCompletionSource<IntegratedRecord>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public TaskCompletionSource<AuditReceipt> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public long Since { get; } = Stopwatch.GetTimestamp();
     }
 }

@@ -1,38 +1,72 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using Governance.Audit.Integrity;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Storage;
 
 /// <summary>
-/// An entry checked, normalised to what PostgreSQL stores, and encoded. Done on the caller's
-/// thread so a malformed entry fails its own caller instead of poisoning a whole batch.
+/// An entry checked, normalised to what PostgreSQL stores, and hashed into its Merkle leaf. Done on
+/// the caller's thread, in parallel with other callers, so a malformed entry fails its own caller
+/// instead of poisoning a whole batch and the writer loop only copies bytes.
 /// </summary>
-internal sealed record PreparedEntry(AuditEntry Entry, byte[] Canonical)
+internal sealed record PreparedEntry(AuditEntry Entry, byte Encoding, byte[] LeafHash)
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
     public static PreparedEntry From(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var stored = entry with { OccurredAt = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt) };
-        RejectNul(stored.Action, stored.ActorId, stored.ActorRole, stored.TenantId, stored.ModelName,
-            stored.ModelVersion, stored.ModelDigest, stored.ErrorCode, stored.InputDigest, stored.OutputDigest, stored.TraceId,
-            stored.PolicyVersion, stored.Decision, stored.DataSubject);
-        if (stored.RuleIds is not null)
+        var truncated = AuditEntryEncoding.TruncateToMicroseconds(entry.OccurredAt);
+        var stored = truncated == entry.OccurredAt && entry.OccurredAt.Offset == TimeSpan.Zero ? entry : entry with { OccurredAt = truncated };
+        if (HasNul(stored))
         {
-            RejectNul([.. stored.RuleIds]);
+            // PostgreSQL text cannot hold U+0000; refusing here keeps the error with the one bad entry.
+            throw new ArgumentException("Audit entry fields must not contain NUL characters.", nameof(entry));
         }
 
-        return new PreparedEntry(stored, AuditEntryEncoding.Encode(stored));
+        return new PreparedEntry(stored, AuditEntryEncoding.CurrentVersion, LeafOf(stored));
     }
 
-    // PostgreSQL text cannot hold U+0000; refusing here keeps the error with the one bad entry.
-    private static void RejectNul(params string?[] values)
+    // SHA-256(0x00 || canonical) straight from a reused buffer: the canonical bytes are never kept.
+    private static byte[] LeafOf(AuditEntry entry)
     {
-        foreach (var value in values)
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        buffer.Write([(byte)0x00]);
+        AuditEntryEncoding.EncodeTo(buffer, entry, AuditEntryEncoding.CurrentVersion);
+        var leaf = SHA256.HashData(buffer.WrittenSpan);
+        if (buffer.Capacity > 64 * 1024)
         {
-            if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+            _threadBuffer = null; // an unusually large entry: don't keep its buffer alive on this thread
+        }
+
+        return leaf;
+    }
+
+    private static bool HasNul(AuditEntry e)
+    {
+        if (Nul(e.Action) || Nul(e.ActorId) || Nul(e.ActorRole) || Nul(e.TenantId) || Nul(e.ModelName) || Nul(e.ModelVersion)
+            || Nul(e.ModelDigest) || Nul(e.ErrorCode) || Nul(e.InputDigest) || Nul(e.OutputDigest) || Nul(e.TraceId)
+            || Nul(e.PolicyVersion) || Nul(e.Decision) || Nul(e.DataSubject))
+        {
+            return true;
+        }
+
+        if (e.RuleIds is not null)
+        {
+            foreach (var rule in e.RuleIds)
             {
-                throw new ArgumentException("Audit entry fields must not contain NUL characters.", nameof(values));
+                if (Nul(rule))
+                {
+                    return true;
+                }
             }
         }
+
+        return false;
     }
+
+    private static bool Nul(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal);
 }

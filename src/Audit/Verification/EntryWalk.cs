@@ -6,18 +6,13 @@ using Npgsql;
 namespace Governance.Audit.Verification;
 
 /// <summary>
-/// Streams the entries in sequence order: fields re-encode to the stored canonical bytes, the hash
-/// chain holds, each entry matches the staged row it came from, and the leaves build the tree
-/// (roots remembered at the sizes that checkpoints and tree heads name).
+/// Walks the whole log in sequence order: the runs chain from 1, every record sits where its run
+/// says, its fields re-encode to bytes whose leaf is both the leaf written with the record and the
+/// leaf the sequencer integrated, and each run's root is the root those leaves build (roots are
+/// remembered at the sizes checkpoints name).
 /// </summary>
 internal sealed class EntryWalk
 {
-    private static readonly string Sql = AuditRows.SelectColumns.Replace(
-        "FROM audit_entries",
-        ", staged_id, (SELECT s.canonical FROM audit_staged s WHERE s.staged_id = audit_entries.staged_id), n.hash FROM audit_entries "
-        + "LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.node_index = audit_entries.sequence - 1 ORDER BY sequence",
-        StringComparison.Ordinal);
-
     public List<byte[]> Leaves { get; } = [];
 
     public Dictionary<long, byte[]> Roots { get; } = [];
@@ -33,58 +28,60 @@ internal sealed class EntryWalk
     public static async Task<EntryWalk> RunAsync(NpgsqlConnection connection, HashSet<long> sizes, CancellationToken ct)
     {
         var walk = new EntryWalk();
-        var chain = new ChainWalker();
-        var tree = new CompactMerkleTree();
-        var legacy = true;
-        await using var command = new NpgsqlCommand(Sql, connection);
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var runs = await StoredLog.RunsAsync(connection, 1, long.MaxValue, ct).ConfigureAwait(false);
+        if (StoredLog.BreakIn(runs) is { } broken)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            return walk.Fail(broken.Sequence, broken.Problem);
+        }
+
+        var tree = new CompactMerkleTree();
+        await foreach (var position in LogWalk.PositionsAsync(connection, runs, 1, long.MaxValue, ct).ConfigureAwait(false))
+        {
+            if (position.Problem is not null)
             {
-                StoredAuditEntry row;
-                try
-                {
-                    row = AuditRows.Read(reader);
-                }
-                catch (Exception ex) when (ex is FormatException or InvalidCastException)
-                {
-                    return walk.Fail(Math.Min(reader.GetInt64(0), walk.Count + 1), "row is not a valid entry: " + ex.Message);
-                }
+                return walk.Fail(position.Sequence, position.Problem);
+            }
 
-                // Before the chain: a consistent rewrite of one entry breaks the chain only at the next one,
-                // but its bytes no longer hash to the leaf the tree stored for it.
-                var leaf = MerkleHash.Leaf(row.Canonical);
-                if (row.Sequence == walk.Count + 1 && !reader.IsDBNull(26) && !leaf.AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(26)))
-                {
-                    return walk.Fail(row.Sequence, "entry bytes do not hash to the leaf the tree stores for it (entry rewritten)");
-                }
+            var record = position.Record!;
+            var leaf = LeafOf(record, out var unencodable);
+            var problem = unencodable
+                ?? (!leaf.AsSpan().SequenceEqual(record.LeafHash) ? "its fields no longer hash to the leaf written with them (changed after it was written)"
+                : !position.Run.Leaf(position.Offset).SequenceEqual(leaf) ? "it differs from the leaf the log integrated for it (rewritten)"
+                : null);
+            if (problem is not null)
+            {
+                return walk.Fail(position.Sequence, $"entry {position.Sequence}: {problem}");
+            }
 
-                if (!chain.Check(row.Sequence, row.Entry, row.Canonical, row.EntryHash, row.PreviousHash))
-                {
-                    return walk.Fail(chain.FirstBadSequence!.Value, chain.Problem!);
-                }
+            tree.Append(leaf);
+            walk.Leaves.Add(leaf);
+            if (sizes.Contains(tree.Size))
+            {
+                walk.Roots[tree.Size] = tree.Root();
+            }
 
-                var staged = reader.IsDBNull(25) ? null : reader.GetFieldValue<byte[]>(25);
-                legacy &= reader.IsDBNull(24);
-                if (!legacy && (staged is null || !staged.AsSpan().SequenceEqual(row.Canonical)))
-                {
-                    return walk.Fail(row.Sequence, staged is null
-                        ? "entry has no staged original: it was not written through the log (forged)"
-                        : "entry differs from the staged row it was integrated from");
-                }
-
-                tree.Append(leaf);
-                walk.Leaves.Add(leaf);
-                if (sizes.Contains(tree.Size))
-                {
-                    walk.Roots[tree.Size] = tree.Root();
-                }
+            if (position.Offset == position.Run.Count - 1 && !tree.Root().AsSpan().SequenceEqual(position.Run.RootHash))
+            {
+                return walk.Fail(position.Sequence, $"the run ending at entry {position.Sequence} records a root that its entries do not produce");
             }
         }
 
         walk.Root = tree.Root();
         return walk;
+    }
+
+    private static byte[] LeafOf(StoredRecord record, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return MerkleHash.Leaf(AuditEntryEncoding.Encode(record.Entry!, record.Encoding));
+        }
+        catch (ArgumentException ex)
+        {
+            problem = "its fields cannot be encoded: " + ex.Message;
+            return [];
+        }
     }
 
     private EntryWalk Fail(long sequence, string problem)

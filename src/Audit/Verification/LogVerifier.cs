@@ -7,9 +7,10 @@ using Npgsql;
 namespace Governance.Audit.Verification;
 
 /// <summary>
-/// Verifies the live database against the external anchor, in one snapshot: entries (fields,
-/// canonical bytes, hash chain, staged originals), every stored tree node, every tree head and
-/// checkpoint (signature and root), and finally that the log extends the anchored checkpoint.
+/// Verifies the live database against the external anchor, in one snapshot: entries (fields, the
+/// leaf written with each record and the leaf integrated for it, every run's root), every stored
+/// tree node, every checkpoint (signature and root), and finally that the log extends the anchored
+/// checkpoint.
 /// </summary>
 public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IExternalAnchor anchor)
 {
@@ -32,8 +33,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
             await using (transaction.ConfigureAwait(false))
             {
                 var checkpoints = await StoredRows.CheckpointsAsync(connection, ct).ConfigureAwait(false);
-                var heads = await StoredRows.HeadsAsync(connection, ct).ConfigureAwait(false);
-                var sizes = new HashSet<long>(checkpoints.Select(c => c.TreeSize).Concat(heads.Select(h => h.TreeSize)));
+                var sizes = new HashSet<long>(checkpoints.Select(c => c.TreeSize));
                 if (anchored is not null)
                 {
                     sizes.Add(anchored.Body.TreeSize);
@@ -52,31 +52,12 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
                 }
 
                 var n = walk.Count;
-                var problem = CheckHeads(heads, walk.Roots, n) ?? CheckCheckpoints(checkpoints, walk.Roots, n) ?? CheckAnchor(anchored, checkpoints, walk.Roots, n);
+                var problem = CheckCheckpoints(checkpoints, walk.Roots, n) ?? CheckAnchor(anchored, checkpoints, walk.Roots, n);
                 return problem is { } p
                     ? LogVerificationResult.Bad(n, p.FirstBad, p.Problem)
                     : new LogVerificationResult(n, Convert.ToHexStringLower(walk.Root), checkpoints.Count, anchored?.Body.TreeSize, null, null);
             }
         }
-    }
-
-    private static (long FirstBad, string Problem)? CheckHeads(List<(long TreeSize, byte[] Root)> heads, Dictionary<long, byte[]> roots, long n)
-    {
-        foreach (var (size, root) in heads)
-        {
-            if (size > n)
-            {
-                return (n + 1, $"tree head {size} covers entries {n + 1}..{size}, which are missing (deleted or the table restored from an older copy)");
-            }
-
-            if (!root.AsSpan().SequenceEqual(roots[size]))
-            {
-                return (size, $"tree head {size} has a root that the entries do not produce");
-            }
-        }
-
-        var last = heads.Count == 0 ? 0 : heads[^1].TreeSize;
-        return last < n ? (last + 1, $"entries {last + 1}..{n} are in no tree head: the sequencer never wrote them") : null;
     }
 
     private (long FirstBad, string Problem)? CheckCheckpoints(List<StoredCheckpoint> checkpoints, Dictionary<long, byte[]> roots, long n)

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Governance.Audit.Verification;
 
-/// <summary>The verifier's reads of the small tables and the tree nodes (inside its snapshot).</summary>
+/// <summary>The verifier's reads of the checkpoints and the tree nodes (inside its snapshot).</summary>
 internal static class StoredRows
 {
     public static async Task<List<StoredCheckpoint>> CheckpointsAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -15,22 +15,6 @@ internal static class StoredRows
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 list.Add(new StoredCheckpoint(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2)));
-            }
-        }
-
-        return list;
-    }
-
-    public static async Task<List<(long TreeSize, byte[] Root)>> HeadsAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        var list = new List<(long, byte[])>();
-        await using var command = new NpgsqlCommand("SELECT tree_size, root_hash FROM audit_tree_heads ORDER BY tree_size", connection);
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                list.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
             }
         }
 

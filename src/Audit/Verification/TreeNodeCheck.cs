@@ -1,10 +1,12 @@
 using Governance.Audit.Merkle;
+using Governance.Audit.Storage;
 
 namespace Governance.Audit.Verification;
 
 /// <summary>
 /// Checks stored tree nodes, fed in (level, index) order, against the nodes recomputed from the
-/// leaves: every perfect node must be there, equal, and nothing else. One level in memory at a time.
+/// leaves: every perfect node from <see cref="StoredTree.StoredLevel"/> up must be there, equal, and
+/// nothing else. One level in memory at a time.
 /// </summary>
 internal sealed class TreeNodeCheck(IReadOnlyList<byte[]> leaves)
 {
@@ -25,6 +27,11 @@ internal sealed class TreeNodeCheck(IReadOnlyList<byte[]> leaves)
             {
                 return false;
             }
+        }
+
+        if (level < StoredTree.StoredLevel)
+        {
+            return Fail(Math.Min(index << level, _size), $"tree node ({level}, {index}) is stored below level {StoredTree.StoredLevel}, where nodes are never stored");
         }
 
         if (level < _level || index < _next)
@@ -66,7 +73,7 @@ internal sealed class TreeNodeCheck(IReadOnlyList<byte[]> leaves)
 
     private bool CloseLevel()
     {
-        if (_next < _expected.Count)
+        if (_level >= StoredTree.StoredLevel && _next < _expected.Count)
         {
             return Fail(_next << _level, $"tree node ({_level}, {_next}) is missing");
         }

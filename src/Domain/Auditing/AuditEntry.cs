@@ -61,5 +61,5 @@ public enum AuditOutcome
     Failed,
 }
 
-/// <summary>Proof that an entry is durable: its position in the log and its hash.</summary>
+/// <summary>Proof that an entry is in the log: its position, its RFC 9162 leaf hash and when it was recorded.</summary>
 public sealed record AuditReceipt(long Sequence, string EntryHash, DateTimeOffset CommittedAt);

@@ -87,12 +87,65 @@ public sealed class AuditSearchTests(ApiFactory api)
         Assert.Equal(1, await api.ScalarAsync($"SELECT count(*) FROM audit_entries WHERE action = 'audit.read' AND data_subject = '{subject}'"));
     }
 
+    [Fact]
+    public async Task UnfilteredPageShowingPersonalEntries_IsAuditedAgainstEachPersonShown()
+    {
+        var marker = "disclose-" + Guid.NewGuid().ToString("N")[..8];
+        var (first, second) = ("ds-" + Guid.NewGuid().ToString("N"), "ds-" + Guid.NewGuid().ToString("N"));
+        await AppendAsync(marker, "acme", first);
+        await AppendAsync(marker, "acme", second);
+        await AppendAsync(marker, "acme", first);
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        var page = await (await compliance.GetAsync(new Uri($"/api/v1/audit/entries?actor={marker}", UriKind.Relative))).ReadJsonAsync();
+
+        Assert.Equal(3, page.GetProperty("entries").GetArrayLength());
+        // A later data-subject request finds who looked: one disclosure per person, not per entry.
+        foreach (var subject in new[] { first, second })
+        {
+            Assert.Equal(1, await api.ScalarAsync(
+                $"SELECT count(*) FROM audit_entries WHERE action = 'audit.disclose' AND data_subject = '{subject}' AND actor_role = 'compliance'"));
+        }
+    }
+
+    [Fact]
+    public async Task DecisionAndRule_FilterOnTheRecordedPolicyDecision()
+    {
+        var marker = "decided-" + Guid.NewGuid().ToString("N")[..8];
+        var log = api.Services.GetRequiredService<IAuditLog>();
+        var allowed = await log.AppendAsync(Entry(marker, "acme", null) with
+        {
+            RuleIds = ["license.required"],
+            Decision = """{"context":{},"denied_by":[],"effect":"allow","matched":["license.required"],"obligations":{},"policy_version":"1"}""",
+        }, CancellationToken.None);
+        var denied = await log.AppendAsync(Entry(marker, "acme", null) with
+        {
+            Outcome = AuditOutcome.Denied,
+            StatusCode = 403,
+            RuleIds = ["region.eu-only"],
+            Decision = """{"context":{},"denied_by":["region.eu-only"],"effect":"deny","matched":["region.eu-only"],"obligations":{},"policy_version":"1"}""",
+        }, CancellationToken.None);
+        await AppendAsync(marker, "acme");
+        using var compliance = api.ClientAs(Roles.Compliance);
+
+        async Task<long[]> SequencesAsync(string query) =>
+            [.. (await (await compliance.GetAsync(new Uri($"/api/v1/audit/entries?actor={marker}&{query}", UriKind.Relative))).ReadJsonAsync())
+                .GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64())];
+
+        Assert.Equal([denied.Sequence], await SequencesAsync("decision=deny"));
+        Assert.Equal([allowed.Sequence], await SequencesAsync("decision=allow"));
+        Assert.Equal([denied.Sequence], await SequencesAsync("rule=region.eu-only"));
+        Assert.Empty(await SequencesAsync("rule=no.such.rule"));
+    }
+
     [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=abc")]
     [InlineData("cursor=-1")]
     [InlineData("outcome=forgiven")]
     [InlineData("from=yesterday")]
+    [InlineData("decision=maybe")]
+    [InlineData("rule=")]
     public async Task BadQueryParameter_Returns400ValidationFailed(string query)
     {
         using var compliance = api.ClientAs(Roles.Compliance);
@@ -125,7 +178,7 @@ public sealed class AuditSearchTests(ApiFactory api)
         await api.Services.GetRequiredService<IAuditLog>().AppendAsync(Entry(actor, tenant, subject), CancellationToken.None);
 
     private static AuditEntry Entry(string actor, string tenant, string? subject) =>
-        new(Guid.NewGuid(), DateTimeOffset.UtcNow, "test.probe", AuditOutcome.Succeeded, 200, actor, "tenant", tenant,
+        new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, "test.probe", AuditOutcome.Succeeded, 200, actor, "tenant", tenant,
             null, null, null, null, [], null, null, null)
         { DataSubject = subject };
 }

@@ -10,8 +10,9 @@ using Npgsql;
 namespace Governance.Audit.Tests.Tamper;
 
 /// <summary>
-/// A populated log with signed checkpoints at 10 and 20 entries, anchored to a directory, and a
-/// copy of audit_entries taken at 10 (for the restore attack). Verifies it both ways.
+/// A populated log with signed checkpoints at 10 and 20 entries, anchored to a directory, a copy of
+/// audit_records taken at 10 (for the restore attack), and between entries 10 and 11 a record id
+/// that a rolled-back transaction took (a dead id, which no entry may use). Verifies it both ways.
 /// </summary>
 internal sealed class SignedLog : IAsyncDisposable
 {
@@ -41,13 +42,25 @@ internal sealed class SignedLog : IAsyncDisposable
                 if (i == 10)
                 {
                     await publisher.PublishAsync(CancellationToken.None);
-                    await log.SqlAsync("CREATE TABLE audit_entries_copy AS SELECT * FROM audit_entries");
+                    await log.SqlAsync("CREATE TABLE audit_records_copy AS SELECT * FROM audit_records");
+                    await using var connection = await log.Db.AppDataSource.OpenConnectionAsync();
+                    await using var rolledBack = await connection.BeginTransactionAsync();
+                    await writer.AppendInTransactionAsync(connection, rolledBack, SampleEntries.Create(99), CancellationToken.None);
+                    await rolledBack.RollbackAsync();
                 }
             }
         }
 
         await publisher.PublishAsync(CancellationToken.None);
         return log;
+    }
+
+    /// <summary>The record id of an entry (the attacker's view of the tables).</summary>
+    public async Task<long> RecordIdAsync(long sequence)
+    {
+        await using var command = Db.AdminDataSource.CreateCommand("SELECT audit_record_id($1)");
+        command.Parameters.Add(new() { Value = sequence });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Runs SQL as the superuser with triggers off (session_replication_role = replica), as an attacker with full access would.</summary>

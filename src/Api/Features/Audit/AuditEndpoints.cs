@@ -28,9 +28,14 @@ public static class AuditEndpoints
         // Tenants may search too; the handler pins them to their own tenant.
         app.MapGet("/api/v1/audit/entries", async (
                 [FromQuery] string? tenant, [FromQuery] string? actor, [FromQuery] string? model, [FromQuery] string? outcome,
-                [FromQuery] string? action, [FromQuery(Name = "data_subject")] string? dataSubject, [FromQuery] string? from,
-                [FromQuery] string? to, [FromQuery] string? cursor, [FromQuery] string? limit, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListAuditEntries(tenant, actor, model, outcome, action, dataSubject, from, to, cursor, limit), ct)))
+                [FromQuery] string? action, [FromQuery(Name = "data_subject")] string? dataSubject, [FromQuery] string? decision,
+                [FromQuery] string? rule, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? cursor, [FromQuery] string? limit,
+                IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListAuditEntries(tenant, actor, model, outcome, action, dataSubject, from, to, cursor, limit)
+                {
+                    Decision = decision,
+                    Rule = rule,
+                }, ct)))
             .RequireAuthorization(AuthorizationPolicies.AnyRole)
             .WithName("audit.list")
             .WithTags("Audit");

@@ -16,6 +16,12 @@ public sealed record ListAuditEntries(
     string? Tenant, string? Actor, string? Model, string? Outcome, string? Action, string? DataSubject,
     string? From, string? To, string? Cursor, string? Limit) : IRequest<AuditEntryPage>, IAuditedRequest
 {
+    /// <summary>The recorded policy effect: allow or deny.</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>A rule id the recorded decision names.</summary>
+    public string? Rule { get; init; }
+
     public string AuditAction => "audit.list";
 }
 
@@ -45,6 +51,8 @@ public sealed class ListAuditEntriesHandler(AuditReader reader, CurrentPrincipal
             Outcome = request.Outcome is null ? null : Parse("outcome", request.Outcome, AuditOutcomeCodes.FromCode),
             Action = request.Action,
             DataSubject = request.DataSubject,
+            Effect = request.Decision is null or "allow" or "deny" ? request.Decision : throw Invalid("decision", "must be allow or deny"),
+            RuleId = request.Rule is null || (request.Rule.Length is > 0 and <= 200) ? request.Rule : throw Invalid("rule", "must be 1..200 characters"),
             From = request.From is null ? null : Parse("from", request.From, Instant),
             To = request.To is null ? null : Parse("to", request.To, Instant),
             AfterSequence = request.Cursor is null ? 0 : Parse("cursor", request.Cursor, s => long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)),
@@ -55,11 +63,19 @@ public sealed class ListAuditEntriesHandler(AuditReader reader, CurrentPrincipal
             throw Invalid("limit", $"must be 1..{AuditQuery.MaxLimit}");
         }
 
-        // A search about one person is recorded against that person.
+        // A search about one person is recorded against that person; so is every other person the page shows.
         scope.DataSubject = request.DataSubject;
         scope.TenantId ??= tenant;
         var rows = await reader.ListAsync(query, cancellationToken);
-        var views = rows.Select(s => new AuditEntryView(s.Sequence, s.Entry, s.CommittedAt, s.EntryHashHex, Convert.ToHexStringLower(s.PreviousHash))).ToList();
+        foreach (var row in rows)
+        {
+            if (row.Entry.DataSubject is { } subject && subject != request.DataSubject)
+            {
+                scope.Disclose(subject);
+            }
+        }
+
+        var views = rows.Select(AuditEntryView.Of).ToList();
         var next = rows.Count == query.Limit ? rows[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
         return new AuditEntryPage(views, next);
     }

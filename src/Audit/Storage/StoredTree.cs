@@ -1,0 +1,98 @@
+using Governance.Audit.Merkle;
+using Npgsql;
+
+namespace Governance.Audit.Storage;
+
+/// <summary>
+/// Perfect subtrees of the stored log (ADR-010): those of 256 leaves and more are rows of
+/// audit_tree_nodes; smaller ones, leaves included, are folded from the leaf hashes the runs in
+/// audit_log_runs hold (at most 128 leaves, one small range read per 256-leaf block).
+/// </summary>
+internal static class StoredTree
+{
+    /// <summary>The lowest level stored as a node: subtrees of 2^8 = 256 leaves.</summary>
+    public const int StoredLevel = 8;
+
+    private const string NodesSql =
+        "SELECT n.level, n.node_index, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS w(level, node_index) JOIN audit_tree_nodes n USING (level, node_index)";
+
+    // Runs overlapping leaves [$1, $2): from the run holding leaf $1 (sequence $1 + 1) on.
+    private const string LeavesSql = """
+        SELECT first_sequence, leaf_hashes FROM audit_log_runs
+        WHERE first_sequence >= (SELECT max(first_sequence) FROM audit_log_runs WHERE first_sequence <= $1 + 1) AND first_sequence <= $2
+        ORDER BY first_sequence
+        """;
+
+    /// <summary>The hashes of the given perfect subtrees; throws when the store lacks one (the verifier says why).</summary>
+    public static async Task<Dictionary<NodeId, byte[]>> NodesAsync(NpgsqlConnection connection, IReadOnlyCollection<NodeId> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<NodeId, byte[]>(ids.Count);
+        var stored = ids.Where(id => id.Level >= StoredLevel).Distinct().ToArray();
+        if (stored.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(NodesSql, connection);
+            command.Parameters.Add(new() { Value = stored.Select(id => (short)id.Level).ToArray() });
+            command.Parameters.Add(new() { Value = stored.Select(id => id.Index).ToArray() });
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    found[new NodeId(reader.GetInt16(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
+                }
+            }
+        }
+
+        foreach (var block in ids.Where(id => id.Level < StoredLevel).GroupBy(id => id.FirstLeaf >> StoredLevel))
+        {
+            var first = block.Min(id => id.FirstLeaf);
+            var leaves = await LeavesAsync(connection, first, block.Max(id => id.EndLeaf), ct).ConfigureAwait(false);
+            foreach (var id in block)
+            {
+                var offset = (int)(id.FirstLeaf - first) * MerkleHash.Size;
+                var length = (int)(id.EndLeaf - id.FirstLeaf) * MerkleHash.Size;
+                if (offset + length <= leaves.Length)
+                {
+                    found[id] = MerkleHash.Perfect(leaves.AsSpan(offset, length));
+                }
+            }
+        }
+
+        var missing = ids.FirstOrDefault(id => !found.ContainsKey(id));
+        return found.Count == ids.Distinct().Count() ? found
+            : throw new InvalidOperationException($"Tree node {missing} is missing from the store; run the verifier.");
+    }
+
+    /// <summary>The leaf hashes of leaves [first, end), packed; shorter when the log or a run is missing.</summary>
+    public static async Task<byte[]> LeavesAsync(NpgsqlConnection connection, long first, long end, CancellationToken ct)
+    {
+        var packed = new byte[(end - first) * MerkleHash.Size];
+        var filled = 0L;
+        await using var command = new NpgsqlCommand(LeavesSql, connection);
+        command.Parameters.Add(new() { Value = first });
+        command.Parameters.Add(new() { Value = end });
+        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var runFirstLeaf = reader.GetInt64(0) - 1;
+                var hashes = reader.GetFieldValue<byte[]>(1);
+                if (runFirstLeaf > first + filled)
+                {
+                    break; // a run is missing: stop at the hole
+                }
+
+                var skip = (first + filled - runFirstLeaf) * MerkleHash.Size;
+                var take = Math.Min(hashes.Length - skip, packed.Length - (filled * MerkleHash.Size));
+                if (take > 0)
+                {
+                    hashes.AsSpan((int)skip, (int)take).CopyTo(packed.AsSpan((int)(filled * MerkleHash.Size)));
+                    filled += take / MerkleHash.Size;
+                }
+            }
+        }
+
+        return filled * MerkleHash.Size == packed.Length ? packed : packed.AsSpan(0, (int)(filled * MerkleHash.Size)).ToArray();
+    }
+}
