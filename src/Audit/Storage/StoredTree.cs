@@ -58,9 +58,15 @@ internal static class StoredTree
             }
         }
 
-        var missing = ids.FirstOrDefault(id => !found.ContainsKey(id));
-        return found.Count == ids.Distinct().Count() ? found
-            : throw new InvalidOperationException($"Tree node {missing} is missing from the store; run the verifier.");
+        foreach (var id in ids)
+        {
+            if (!found.ContainsKey(id))
+            {
+                throw new InvalidOperationException($"Tree node {id} is missing from the store; run the verifier.");
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The leaf hashes of leaves [first, end), packed; shorter when the log or a run is missing.</summary>
