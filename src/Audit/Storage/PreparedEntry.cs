@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Governance.Audit.Integrity;
+using Governance.Audit.Merkle;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Storage;
@@ -36,7 +36,8 @@ internal sealed record PreparedEntry(AuditEntry Entry, byte Encoding, byte[] Lea
         buffer.ResetWrittenCount();
         buffer.Write([(byte)0x00]);
         AuditEntryEncoding.EncodeTo(buffer, entry, AuditEntryEncoding.CurrentVersion);
-        var leaf = SHA256.HashData(buffer.WrittenSpan);
+        var leaf = new byte[MerkleHash.Size];
+        MerkleHash.Sha256(buffer.WrittenSpan, leaf);
         if (buffer.Capacity > 64 * 1024)
         {
             _threadBuffer = null; // an unusually large entry: don't keep its buffer alive on this thread
