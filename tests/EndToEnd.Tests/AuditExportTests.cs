@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Governance.Audit.Checkpointing;
 
 namespace Governance.EndToEnd.Tests;
 
@@ -21,14 +22,19 @@ public sealed class AuditExportTests(ServerProcess server) : IClassFixture<Serve
         }
 
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", compliance);
+        long published;
         using (var publish = await http.PostAsync(new Uri("/api/v1/audit/checkpoints", UriKind.Relative), null))
         {
             Assert.Equal(HttpStatusCode.Created, publish.StatusCode);
+            published = (await publish.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("treeSize").GetInt64();
         }
 
+        // The anchor file of the checkpoint just published: latest.note may already be a newer one
+        // (the server checkpoints every 10 s while the log grows), which this export need not reach.
+        var anchored = Path.Combine(server.Scratch, "audit-anchor", DirectoryAnchor.FileNameOf(published));
         var file = Path.Combine(server.Scratch, "audit-export.jsonl");
         var export = await server.CliAsync("audit", "export", "--out", file);
-        var verify = await server.CliAsync("audit", "verify", file, "--checkpoint", Path.Combine(server.Scratch, "audit-anchor", "latest.note"));
+        var verify = await server.CliAsync("audit", "verify", file, "--checkpoint", anchored);
 
         Assert.True(export.ExitCode == 0, export.Output);
         Assert.True(verify.ExitCode == 0, verify.Output);
