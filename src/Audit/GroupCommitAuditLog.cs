@@ -66,7 +66,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         var pending = new Pending(PreparedEntry.From(entry));
         // Watched before it can commit, so a fast local sequencer cannot report it before anyone
         // listens; done here, on the caller's thread, to keep the writer loop short.
-        _ = _tracker.Watch(pending.Entry.Entry.RequestId);
+        _tracker.Watch(pending.Entry.Entry.RequestId);
         try
         {
             await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         try
         {
             await RecordWriter.WriteAsync(connection, [prepared], cancellationToken).ConfigureAwait(false);
-            return new WrittenAuditEntry(prepared.Entry.RequestId) { Watched = false };
+            return new WrittenAuditEntry(prepared.Entry.RequestId);
         }
         catch (NpgsqlException ex)
         {
@@ -112,7 +112,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
 
     public async ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken)
     {
-        var integrated = written.Watched ? _tracker.Watch(written.RequestId) : _tracker.WatchLateAsync(written.RequestId);
+        var integrated = _tracker.WaitAsync(written.RequestId);
         Sequencer?.Wake();
         try
         {

@@ -34,8 +34,4 @@ public interface IAuditLog
 }
 
 /// <summary>A durable entry not yet (known to be) in the log, known by its request id (unique per entry).</summary>
-public readonly record struct WrittenAuditEntry(Guid RequestId)
-{
-    /// <summary>Whether the log watched for its integration from before it could commit (false: written in a caller's transaction).</summary>
-    internal bool Watched { get; init; } = true;
-}
+public readonly record struct WrittenAuditEntry(Guid RequestId);

@@ -2,7 +2,6 @@ using System.Data;
 using Governance.Audit.Checkpointing;
 using Governance.Audit.Checkpoints;
 using Governance.Audit.Export;
-using Governance.Audit.Integrity;
 using Governance.Audit.Storage;
 using Npgsql;
 
@@ -78,7 +77,7 @@ public sealed class DatabaseExporter(NpgsqlDataSource dataSource, TimeProvider t
 
                 await foreach (var position in LogWalk.PositionsAsync(connection, runs, first, last, ct).ConfigureAwait(false))
                 {
-                    if (position.Problem is not null || !TryEncode(position.Record!, out var canonical))
+                    if (position.Problem is not null || !position.Record!.TryCanonical(out var canonical, out _))
                     {
                         break;
                     }
@@ -89,20 +88,6 @@ public sealed class DatabaseExporter(NpgsqlDataSource dataSource, TimeProvider t
 
                 return written;
             }
-        }
-    }
-
-    private static bool TryEncode(StoredRecord record, out byte[] canonical)
-    {
-        try
-        {
-            canonical = AuditEntryEncoding.Encode(record.Entry!, record.Encoding);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            canonical = [];
-            return false;
         }
     }
 }

@@ -61,8 +61,7 @@ public static class MerkleHash
         Sha256(buffer, destination);
     }
 
-    /// <summary>Plain SHA-256 of <paramref name="data"/> into <paramref name="destination"/> (32 bytes), on this thread's context.</summary>
-    internal static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
+    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         var sha = _threadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(data);

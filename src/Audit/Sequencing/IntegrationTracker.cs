@@ -30,17 +30,22 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         _poll = Task.Run(() => PollAsync(_stop.Token));
     }
 
-    /// <summary>The completion for a request's entry (created on first use, by a writer or by a waiter).</summary>
-    public Task<IntegratedRecord> Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter()).Task;
+    /// <summary>Starts watching a request's entry before it can commit, so the local sequencer's report cannot be missed.</summary>
+    public void Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter());
 
     /// <summary>
-    /// Watches an entry that was written without being watched (in a caller's own transaction): it
-    /// may be in the log already, so one look in the database settles that at once.
+    /// The completion for a request's entry. If nobody was watching for it (written in a caller's own
+    /// transaction, or already reported and gone), it may be in the log already: one look settles that.
     /// </summary>
-    public async Task<IntegratedRecord> WatchLateAsync(Guid requestId)
+    public async Task<IntegratedRecord> WaitAsync(Guid requestId)
     {
-        var completion = Watch(requestId);
-        if (!completion.IsCompleted)
+        var created = false;
+        var waiter = _waiting.GetOrAdd(requestId, _ =>
+        {
+            created = true;
+            return new Waiter();
+        });
+        if (created)
         {
             try
             {
@@ -52,7 +57,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
             }
         }
 
-        return await completion.ConfigureAwait(false);
+        return await waiter.Task.ConfigureAwait(false);
     }
 
     public void Forget(Guid requestId) => _waiting.TryRemove(requestId, out _);

@@ -29,15 +29,14 @@ internal sealed record PreparedEntry(AuditEntry Entry, byte Encoding, byte[] Lea
         return new PreparedEntry(stored, AuditEntryEncoding.CurrentVersion, LeafOf(stored));
     }
 
-    // SHA-256(0x00 || canonical) straight from a reused buffer: the canonical bytes are never kept.
+    // Encoded into a reused buffer and hashed from there: the canonical bytes are never kept.
     private static byte[] LeafOf(AuditEntry entry)
     {
         var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        buffer.Write([(byte)0x00]);
         AuditEntryEncoding.EncodeTo(buffer, entry, AuditEntryEncoding.CurrentVersion);
         var leaf = new byte[MerkleHash.Size];
-        MerkleHash.Sha256(buffer.WrittenSpan, leaf);
+        MerkleHash.Leaf(buffer.WrittenSpan, leaf);
         if (buffer.Capacity > 64 * 1024)
         {
             _threadBuffer = null; // an unusually large entry: don't keep its buffer alive on this thread

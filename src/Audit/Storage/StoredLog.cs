@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
 using Governance.Domain.Auditing;
 using Npgsql;
@@ -16,7 +17,25 @@ internal sealed record StoredRun(long FirstSequence, int Count, long FirstRecord
 }
 
 /// <summary>A row of audit_records; <see cref="Problem"/> says why <see cref="Entry"/> is null (an unreadable row).</summary>
-internal sealed record StoredRecord(long Id, AuditEntry? Entry, DateTimeOffset RecordedAt, byte Encoding, byte[] LeafHash, string? Problem);
+internal sealed record StoredRecord(long Id, AuditEntry? Entry, DateTimeOffset RecordedAt, byte Encoding, byte[] LeafHash, string? Problem)
+{
+    /// <summary>The bytes its fields encode to in its version; false, with why, when they cannot be (tampered fields or version).</summary>
+    public bool TryCanonical(out byte[] canonical, out string? problem)
+    {
+        try
+        {
+            canonical = AuditEntryEncoding.Encode(Entry!, Encoding);
+            problem = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            canonical = [];
+            problem = "its fields cannot be encoded: " + ex.Message;
+            return false;
+        }
+    }
+}
 
 /// <summary>Reads runs and records in log order (one snapshot is the caller's business).</summary>
 internal static class StoredLog

@@ -16,13 +16,6 @@ internal static class StoredTree
     private const string NodesSql =
         "SELECT n.level, n.node_index, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS w(level, node_index) JOIN audit_tree_nodes n USING (level, node_index)";
 
-    // Runs overlapping leaves [$1, $2): from the run holding leaf $1 (sequence $1 + 1) on.
-    private const string LeavesSql = """
-        SELECT first_sequence, leaf_hashes FROM audit_log_runs
-        WHERE first_sequence >= (SELECT max(first_sequence) FROM audit_log_runs WHERE first_sequence <= $1 + 1) AND first_sequence <= $2
-        ORDER BY first_sequence
-        """;
-
     /// <summary>The hashes of the given perfect subtrees; throws when the store lacks one (the verifier says why).</summary>
     public static async Task<Dictionary<NodeId, byte[]>> NodesAsync(NpgsqlConnection connection, IReadOnlyCollection<NodeId> ids, CancellationToken ct)
     {
@@ -74,28 +67,21 @@ internal static class StoredTree
     {
         var packed = new byte[(end - first) * MerkleHash.Size];
         var filled = 0L;
-        await using var command = new NpgsqlCommand(LeavesSql, connection);
-        command.Parameters.Add(new() { Value = first });
-        command.Parameters.Add(new() { Value = end });
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        // Leaf i is sequence i + 1.
+        foreach (var run in await StoredLog.RunsAsync(connection, first + 1, end, ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            var next = first + filled;
+            if (run.FirstSequence - 1 > next)
             {
-                var runFirstLeaf = reader.GetInt64(0) - 1;
-                var hashes = reader.GetFieldValue<byte[]>(1);
-                if (runFirstLeaf > first + filled)
-                {
-                    break; // a run is missing: stop at the hole
-                }
+                break; // a run is missing: stop at the hole
+            }
 
-                var skip = (first + filled - runFirstLeaf) * MerkleHash.Size;
-                var take = Math.Min(hashes.Length - skip, packed.Length - (filled * MerkleHash.Size));
-                if (take > 0)
-                {
-                    hashes.AsSpan((int)skip, (int)take).CopyTo(packed.AsSpan((int)(filled * MerkleHash.Size)));
-                    filled += take / MerkleHash.Size;
-                }
+            var from = (int)(next - (run.FirstSequence - 1));
+            var count = (int)Math.Min(run.Count - from, (end - first) - filled);
+            if (count > 0)
+            {
+                run.LeafHashes.AsSpan(from * MerkleHash.Size, count * MerkleHash.Size).CopyTo(packed.AsSpan((int)(filled * MerkleHash.Size)));
+                filled += count;
             }
         }
 

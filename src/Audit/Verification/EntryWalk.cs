@@ -1,4 +1,3 @@
-using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
 using Governance.Audit.Storage;
 using Npgsql;
@@ -43,7 +42,7 @@ internal sealed class EntryWalk
             }
 
             var record = position.Record!;
-            var leaf = LeafOf(record, out var unencodable);
+            var leaf = record.TryCanonical(out var canonical, out var unencodable) ? MerkleHash.Leaf(canonical) : [];
             var problem = unencodable
                 ?? (!leaf.AsSpan().SequenceEqual(record.LeafHash) ? "its fields no longer hash to the leaf written with them (changed after it was written)"
                 : !position.Run.Leaf(position.Offset).SequenceEqual(leaf) ? "it differs from the leaf the log integrated for it (rewritten)"
@@ -68,20 +67,6 @@ internal sealed class EntryWalk
 
         walk.Root = tree.Root();
         return walk;
-    }
-
-    private static byte[] LeafOf(StoredRecord record, out string? problem)
-    {
-        try
-        {
-            problem = null;
-            return MerkleHash.Leaf(AuditEntryEncoding.Encode(record.Entry!, record.Encoding));
-        }
-        catch (ArgumentException ex)
-        {
-            problem = "its fields cannot be encoded: " + ex.Message;
-            return [];
-        }
     }
 
     private EntryWalk Fail(long sequence, string problem)
