@@ -61,7 +61,8 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
             _headerKey.ImportFromPem(header.PublicKeyPem);
             CheckpointKeys.RequireP256(_headerKey);
         }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        // A curve the platform does not know (a corrupted OID, say) is just another key that is not P-256.
+        catch (Exception e) when (e is ArgumentException or CryptographicException or PlatformNotSupportedException)
         {
             throw new VerificationStop("The header's public key is not an ECDSA P-256 PEM key: " + e.Message, verdict: ExportVerdict.Unreadable);
         }

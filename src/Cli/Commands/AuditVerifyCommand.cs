@@ -48,7 +48,8 @@ internal static class AuditVerifyCommand
             pinned?.ImportFromPem(keyPath!.StartsWith("-----BEGIN", StringComparison.Ordinal) ? keyPath : File.ReadAllText(keyPath));
             anchor = anchorPath is null ? null : SignedCheckpoint.ParseNote(File.ReadAllText(anchorPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException or FormatException
+            or PlatformNotSupportedException)
         {
             return UsageError(e.Message);
         }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Fluent;
 using Governance.Audit.Export;
@@ -36,6 +37,23 @@ public sealed class VerifierRobustnessTests : IDisposable
 
         using var stream = new MemoryStream(ExportFixture.Join(lines));
         Assert.Equal(ExportVerdict.Unreadable, AuditExportVerifier.Verify(stream).Verdict);
+    }
+
+    [Fact]
+    public void HeaderKeyOnACurveThePlatformDoesNotKnow_IsUnreadable()
+    {
+        // The random search above once turned the P-256 OID into one no platform knows (1.2.840.9885.3.1.7); this does so on purpose.
+        var spki = _log.Key.ExportSubjectPublicKeyInfo();
+        byte[] p256 = [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07];
+        spki[spki.AsSpan().IndexOf(p256) + 5] = 0x4D;
+        var lines = _log.Lines(1, 40, [40]);
+        ExportTampering.Edit(lines, 0, o => o["public_key_pem"] = PemEncoding.WriteString("PUBLIC KEY", spki));
+
+        using var stream = new MemoryStream(ExportFixture.Join(lines));
+        var result = AuditExportVerifier.Verify(stream);
+
+        Assert.Equal(ExportVerdict.Unreadable, result.Verdict);
+        Assert.Contains("not an ECDSA P-256 PEM key", result.Message, StringComparison.Ordinal);
     }
 
     private static bool InUnsignedTime(byte[] export, int at)
