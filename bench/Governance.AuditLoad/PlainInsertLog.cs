@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using Governance.Domain.Auditing;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
 
 namespace Governance.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Api.Configuration;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 

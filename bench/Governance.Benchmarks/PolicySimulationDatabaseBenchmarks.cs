@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Audit;
 using Governance.Domain.Auditing;
 using Governance.Domain.Policies;

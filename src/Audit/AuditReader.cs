@@ -1,5 +1,5 @@
 using System.Text;
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Storage;
 using Npgsql;
 
@@ -10,7 +10,7 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
 {
     public async Task<StoredAuditEntry?> GetAsync(long sequence, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(AuditRows.SelectLogged + " WHERE record_id = audit_record_id($1)");
+        await using var command = dataSource.CreateCommand(AuditEntryColumns.SelectLogged + " WHERE record_id = audit_record_id($1)");
         command.Parameters.Add(new() { Value = sequence });
         var rows = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
@@ -22,7 +22,7 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand();
         // Sequence order is record order (ADR-010), so the cursor becomes a record id and every
         // filter can use its (column, id) index; a cursor past the end matches nothing.
-        var sql = new StringBuilder(AuditRows.SelectLogged)
+        var sql = new StringBuilder(AuditEntryColumns.SelectLogged)
             .Append(" WHERE record_id > CASE WHEN $1 = 0 THEN 0 ELSE coalesce(audit_record_id($1), 9223372036854775807) END");
         command.Parameters.Add(new() { Value = query.AfterSequence });
         // Only fixed SQL fragments are appended; every value travels as a parameter.
@@ -66,7 +66,7 @@ public sealed class AuditReader(NpgsqlDataSource dataSource)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                entries.Add(AuditRows.ReadLogged(reader));
+                entries.Add(AuditEntryColumns.ReadLogged(reader));
             }
         }
 

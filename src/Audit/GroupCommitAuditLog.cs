@@ -184,7 +184,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            AuditLogLog.BatchFailed(_logger, batch.Count, ex);
+            AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
             foreach (var pending in batch)
             {
                 _tracker.Forget(pending.Entry.Entry.RequestId);

@@ -1,4 +1,4 @@
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using Governance.Domain.Auditing;
 using Governance.Testing;
 

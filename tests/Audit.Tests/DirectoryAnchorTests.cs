@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Governance.Audit.Checkpointing;
-using Governance.Audit.Checkpoints;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Publishing;
 
 namespace Governance.Audit.Tests;
 

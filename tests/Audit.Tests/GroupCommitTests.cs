@@ -1,5 +1,5 @@
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
 using Governance.Testing;
 
 namespace Governance.Audit.Tests;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Governance.Audit.Checkpointing;
+using Governance.Audit.Publishing;
 using Governance.Audit.Verification;
 using Governance.Testing;
 

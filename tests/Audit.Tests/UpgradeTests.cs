@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Governance.Audit.Checkpointing;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
+using Governance.Audit.Publishing;
 using Governance.Audit.Schema;
 using Governance.Audit.Verification;
 using Governance.Domain.Auditing;

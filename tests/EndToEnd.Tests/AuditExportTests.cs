@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Governance.Audit.Checkpointing;
+using Governance.Audit.Publishing;
 
 namespace Governance.EndToEnd.Tests;
 

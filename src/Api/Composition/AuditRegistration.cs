@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Governance.Api.Configuration;
 using Governance.Audit;
-using Governance.Audit.Checkpointing;
-using Governance.Audit.Checkpoints;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Publishing;
 using Governance.Audit.Verification;
 using Microsoft.Extensions.Options;
 using Npgsql;

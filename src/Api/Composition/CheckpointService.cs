@@ -1,5 +1,5 @@
 using Governance.Audit;
-using Governance.Audit.Checkpointing;
+using Governance.Audit.Publishing;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Composition;

@@ -1,10 +1,10 @@
+using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
-using Governance.Api.Privacy;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;

@@ -1,4 +1,4 @@
-using Governance.Api.Privacy;
+using Governance.Api.Anonymization;
 using Governance.Inference.ExecutionProviders;
 
 namespace Governance.Api.Configuration;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Governance.Api.Security;
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using Governance.Domain.Auditing;
 
 namespace Governance.Api.Pipeline;

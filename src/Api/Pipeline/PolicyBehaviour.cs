@@ -1,5 +1,5 @@
 using Governance.Api.Errors;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Policies;
 using MediatR;

@@ -82,7 +82,7 @@ public sealed class AuditSequencer : IAsyncDisposable
             }
             catch (Exception ex)
             {
-                AuditLogLog.SequencerFailed(_logger, ex);
+                AuditLogMessages.SequencerFailed(_logger, ex);
             }
 
             IsLeader = false;
@@ -113,7 +113,7 @@ public sealed class AuditSequencer : IAsyncDisposable
             }
 
             IsLeader = true;
-            AuditLogLog.BecameLeader(_logger);
+            AuditLogMessages.BecameLeader(_logger);
             // Disposing the connection resets the session (DISCARD ALL), which frees the lock.
             await LeadAsync(connection, stop).ConfigureAwait(false);
         }

@@ -1,5 +1,5 @@
 using System.Data;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Merkle;
 using Governance.Audit.Storage;
 using Npgsql;
 

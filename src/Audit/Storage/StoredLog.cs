@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
 using Npgsql;
 
@@ -48,7 +48,7 @@ internal static class StoredLog
         ORDER BY first_sequence
         """;
 
-    private const string RecordsSql = "SELECT id, recorded_at, leaf_hash, encoding, " + AuditRows.Fields
+    private const string RecordsSql = "SELECT id, recorded_at, leaf_hash, encoding, " + AuditEntryColumns.Fields
         + " FROM audit_records WHERE id BETWEEN $1 AND $2 ORDER BY id";
 
     public static async Task<List<StoredRun>> RunsAsync(NpgsqlConnection connection, long fromSequence, long toSequence, CancellationToken ct)
@@ -125,7 +125,7 @@ internal static class StoredLog
         string? problem = null;
         try
         {
-            entry = AuditRows.ReadEntry(row, 4);
+            entry = AuditEntryColumns.ReadEntry(row, 4);
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException)
         {

@@ -1,4 +1,4 @@
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Merkle;
 using Npgsql;
 
 namespace Governance.Audit.Storage;

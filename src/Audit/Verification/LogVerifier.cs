@@ -1,7 +1,7 @@
 using System.Data;
 using System.Security.Cryptography;
-using Governance.Audit.Checkpointing;
-using Governance.Audit.Checkpoints;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Publishing;
 using Npgsql;
 
 namespace Governance.Audit.Verification;
@@ -32,7 +32,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var checkpoints = await StoredRows.CheckpointsAsync(connection, ct).ConfigureAwait(false);
+                var checkpoints = await VerifierReads.CheckpointsAsync(connection, ct).ConfigureAwait(false);
                 var sizes = new HashSet<long>(checkpoints.Select(c => c.TreeSize));
                 if (anchored is not null)
                 {
@@ -46,7 +46,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
                 }
 
                 var nodes = new TreeNodeCheck(walk.Leaves);
-                if (!await StoredRows.FeedNodesAsync(connection, nodes, ct).ConfigureAwait(false) || !nodes.Finish())
+                if (!await VerifierReads.FeedNodesAsync(connection, nodes, ct).ConfigureAwait(false) || !nodes.Finish())
                 {
                     return LogVerificationResult.Bad(walk.Count, nodes.FirstBadSequence!.Value, nodes.Problem!);
                 }

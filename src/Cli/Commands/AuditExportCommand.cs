@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Governance.Audit.Exporting;
+using Governance.Audit.Publishing;
 using Npgsql;
 
 namespace Governance.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Export;
 
 namespace Governance.Cli.Commands;
 

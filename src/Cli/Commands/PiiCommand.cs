@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Governance.Api.Anonymization;
 using Governance.Api.Features.Privacy;
-using Governance.Api.Privacy;
 using Governance.Domain.Privacy.Operators;
 
 namespace Governance.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 
 namespace Governance.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Export;
 using Spectre.Console;
 
 namespace Governance.Cli.Commands;

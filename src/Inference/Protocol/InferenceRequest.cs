@@ -5,7 +5,7 @@ namespace Governance.Inference.Protocol;
 
 /// <summary>
 /// An Open Inference Protocol (KServe v2) inference request, as the client sent it: nothing here is
-/// validated against a model yet (see <see cref="InferenceRequestValidator"/>).
+/// validated against a model yet (see <see cref="InferenceRequestBinder"/>).
 /// </summary>
 [JsonConverter(typeof(InferenceRequestJsonConverter))]
 public sealed record InferenceRequest(

@@ -60,7 +60,7 @@ public sealed class LoadedModel : IDisposable
     public InferenceResponse Run(InferenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var validated = InferenceRequestValidator.Validate(request, Manifest);
+        var validated = InferenceRequestBinder.Bind(request, Manifest);
         return new InferenceResponse(Name, Version, request.Id, Run(validated, cancellationToken));
     }
 

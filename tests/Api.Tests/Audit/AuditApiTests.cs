@@ -4,8 +4,8 @@ using System.Text.Json;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +29,7 @@ public sealed class AuditApiTests(ApiFactory api)
         using var key = PublicKey();
         Assert.True(CheckpointVerifier.Verify(checkpoint, key, out var problem), problem);
         Assert.True(checkpoint.Body.TreeSize >= await api.AuditCountAsync() - 1);
-        Assert.Equal(note, await File.ReadAllTextAsync(Path.Combine(api.AnchorDirectory, Governance.Audit.Checkpointing.DirectoryAnchor.FileNameOf(checkpoint.Body.TreeSize))));
+        Assert.Equal(note, await File.ReadAllTextAsync(Path.Combine(api.AnchorDirectory, Governance.Audit.Publishing.DirectoryAnchor.FileNameOf(checkpoint.Body.TreeSize))));
         var latest = await (await compliance.GetAsync(new Uri("/api/v1/audit/checkpoints/latest", UriKind.Relative))).ReadJsonAsync();
         Assert.True(latest.GetProperty("treeSize").GetInt64() >= checkpoint.Body.TreeSize);
     }
@@ -50,7 +50,7 @@ public sealed class AuditApiTests(ApiFactory api)
 
         Assert.NotNull(anchored);
         Assert.True(anchored.Body.TreeSize >= receipt.Sequence, $"anchor at {anchored.Body.TreeSize}, entry {receipt.Sequence}");
-        Assert.True(File.Exists(Path.Combine(api.AnchorDirectory, Governance.Audit.Checkpointing.DirectoryAnchor.FileNameOf(anchored.Body.TreeSize))));
+        Assert.True(File.Exists(Path.Combine(api.AnchorDirectory, Governance.Audit.Publishing.DirectoryAnchor.FileNameOf(anchored.Body.TreeSize))));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class CrossHostActivationTests(ApiFactory api)
         using var secondTenant = second.CreateClient();
         secondTenant.DefaultRequestHeaders.Authorization = new("Bearer", second.Services.GetRequiredService<TokenIssuer>().Issue("t2", Roles.Tenant, "acme", null));
         var previous = second.Active.Current!.Version;
-        Assert.Equal(api.Services.GetRequiredService<Governance.Api.Policies.ActivePolicy>().Current!.Version, previous);
+        Assert.Equal(api.Services.GetRequiredService<Governance.Api.PolicyEngine.ActivePolicy>().Current!.Version, previous);
 
         var version = await api.ActivateNewAsync(DenyPredict);
         var activatedAt = Stopwatch.StartNew();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

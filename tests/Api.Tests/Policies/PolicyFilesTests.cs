@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Governance.Api.Configuration;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 
 namespace Governance.Api.Tests.Policies;

@@ -2,7 +2,7 @@ using System.Net;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,4 @@
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

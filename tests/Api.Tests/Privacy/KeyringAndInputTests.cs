@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
-using Governance.Api.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
-using Governance.Api.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Inference.Errors;
 using Governance.Inference.Protocol;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Fluent;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Merkle;
 
 namespace Governance.Audit.Tests.Checkpoints;
 

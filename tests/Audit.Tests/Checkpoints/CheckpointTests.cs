@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Merkle;
 
 namespace Governance.Audit.Tests.Checkpoints;
 

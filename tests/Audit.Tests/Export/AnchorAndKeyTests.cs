@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Export;
 using Governance.Audit.Testing.Export;
 
 namespace Governance.Audit.Tests.Export;

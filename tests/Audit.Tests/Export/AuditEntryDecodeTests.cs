@@ -1,4 +1,4 @@
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Testing.Export;
 using Governance.Domain.Auditing;
 

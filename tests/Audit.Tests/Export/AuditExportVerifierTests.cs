@@ -1,4 +1,4 @@
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Export;
 using Governance.Audit.Testing.Export;
 
 namespace Governance.Audit.Tests.Export;
@@ -58,7 +58,7 @@ public sealed class AuditExportVerifierTests : IDisposable
         var other = ExportFixture.EntryNumber(37) with { ActorId = "forged" };
         ExportTampering.EditEntry(lines, 37, o =>
         {
-            o["canonical"] = Convert.ToBase64String(Integrity.AuditEntryEncoding.Encode(other));
+            o["canonical"] = Convert.ToBase64String(Offline.Integrity.AuditEntryEncoding.Encode(other));
             o["entry"]!["actor_id"] = "forged";
         });
 
@@ -70,12 +70,12 @@ public sealed class AuditExportVerifierTests : IDisposable
     public void EntryAndItsStoredLeafRewritten_FailsAtTheFirstEntryAfterTheLastVerifiedRoot()
     {
         var lines = Lines();
-        var forged = Integrity.AuditEntryEncoding.Encode(ExportFixture.EntryNumber(37) with { ActorId = "forged" });
+        var forged = Offline.Integrity.AuditEntryEncoding.Encode(ExportFixture.EntryNumber(37) with { ActorId = "forged" });
         ExportTampering.EditEntry(lines, 37, o =>
         {
             o["canonical"] = Convert.ToBase64String(forged);
             o["entry"]!["actor_id"] = "forged";
-            o["leaf_hash"] = Convert.ToBase64String(Governance.Audit.Merkle.MerkleHash.Leaf(forged));
+            o["leaf_hash"] = Convert.ToBase64String(Governance.Audit.Offline.Merkle.MerkleHash.Leaf(forged));
         });
 
         AssertFailsAt(31, lines, "31..50");

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Export;
 using Governance.Audit.Testing.Export;
 
 namespace Governance.Audit.Tests.Export;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Export;
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Export;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Testing.Export;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Fluent;
-using Governance.Audit.Export;
+using Governance.Audit.Offline.Export;
 using Governance.Audit.Testing.Export;
 
 namespace Governance.Audit.Tests.Export;

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Merkle;
 
 namespace Governance.Audit.Tests.Merkle;
 

@@ -22,7 +22,7 @@ internal static class ProofProbes
         yield return new("treeSize * 2", index, size * 2, root, leaf, proof);
         yield return new("treeSize / 2", index, size / 2, root, leaf, proof);
         yield return new("wrong leaf", index, size, root, WrongData, proof);
-        yield return new("wrong leaf hash", index, size, root, Governance.Audit.Merkle.MerkleHash.Leaf(WrongData), proof);
+        yield return new("wrong leaf hash", index, size, root, Governance.Audit.Offline.Merkle.MerkleHash.Leaf(WrongData), proof);
         yield return new("empty root", index, size, tree.EmptyRoot, leaf, proof);
         yield return new("random root", index, size, tree.SomeHash, leaf, proof);
         yield return new("trailing garbage", index, size, root, leaf, [.. proof, []]);

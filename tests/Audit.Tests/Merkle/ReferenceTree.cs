@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Merkle;
 
 namespace Governance.Audit.Tests.Merkle;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using Governance.Audit.Checkpointing;
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Export;
-using Governance.Audit.Exporting;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Export;
+using Governance.Audit.Publishing;
 using Governance.Audit.Verification;
 using Governance.Testing;
 using Npgsql;

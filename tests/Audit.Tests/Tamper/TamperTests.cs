@@ -1,7 +1,7 @@
-using Governance.Audit.Checkpoints;
-using Governance.Audit.Export;
-using Governance.Audit.Integrity;
-using Governance.Audit.Merkle;
+using Governance.Audit.Offline.Checkpoints;
+using Governance.Audit.Offline.Export;
+using Governance.Audit.Offline.Integrity;
+using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests.Tamper;

@@ -88,7 +88,7 @@ public sealed class DatatypeParsingTests
             """;
         var request = Governance.Inference.Protocol.OipJson.ParseRequest(json);
 
-        var validated = Governance.Inference.Protocol.InferenceRequestValidator.Validate(
+        var validated = Governance.Inference.Protocol.InferenceRequestBinder.Bind(
             request, [new TensorSpec("x", TensorDataType.Fp32, [-1])], [new TensorSpec("a", TensorDataType.Fp32, [-1]), new TensorSpec("b", TensorDataType.Fp32, [-1])]);
 
         Assert.Equal("r-1", request.Id);

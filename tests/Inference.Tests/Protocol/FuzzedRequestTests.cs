@@ -43,7 +43,7 @@ public sealed class FuzzedRequestTests
                 bytes[at] = random.Next(4) == 0 ? (byte)random.Next(256) : Alphabet[random.Next(Alphabet.Length)];
             }
 
-            var ex = Record.Exception(() => InferenceRequestValidator.Validate(OipJson.ParseRequest(bytes), Inputs, Outputs));
+            var ex = Record.Exception(() => InferenceRequestBinder.Bind(OipJson.ParseRequest(bytes), Inputs, Outputs));
 
             Assert.True(ex is null or InferenceInputException, $"round {round}: {Encoding.UTF8.GetString(bytes)}\n{ex}");
         }

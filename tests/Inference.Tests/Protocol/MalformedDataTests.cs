@@ -123,7 +123,7 @@ public sealed class MalformedDataTests
     {
         var input = new RequestInput("ids", [-3], "INT32", default);
 
-        var error = Assert.Throws<InferenceInputException>(() => InferenceRequestValidator.Validate(
+        var error = Assert.Throws<InferenceInputException>(() => InferenceRequestBinder.Bind(
             new InferenceRequest([input]), [new TensorSpec("ids", TensorDataType.Int32, [-1])], NoOutputs));
 
         Assert.Equal(InferenceErrorCodes.InvalidShape, error.Code);

@@ -103,7 +103,7 @@ public sealed class MalformedRequestTests
         bytes[at] = 0xC3;
         bytes[at + 1] = 0x28;
 
-        var error = Assert.Throws<InferenceInputException>(() => InferenceRequestValidator.Validate(
+        var error = Assert.Throws<InferenceInputException>(() => InferenceRequestBinder.Bind(
             OipJson.ParseRequest(bytes), [new TensorSpec("ids", TensorDataType.Bytes, [1])], Outputs));
 
         Assert.Equal(("ids", InferenceErrorCodes.InvalidElement), (error.TensorName, error.Code));

@@ -12,7 +12,7 @@ public static class Requests
 
     /// <summary>Parses and validates, as the API does for /infer.</summary>
     public static ValidatedRequest Validate(string json, IReadOnlyList<TensorSpec> inputs, IReadOnlyList<TensorSpec> outputs) =>
-        InferenceRequestValidator.Validate(OipJson.ParseRequest(json), inputs, outputs);
+        InferenceRequestBinder.Bind(OipJson.ParseRequest(json), inputs, outputs);
 
     public static InferenceInputException Rejects(string json, IReadOnlyList<TensorSpec> inputs, IReadOnlyList<TensorSpec> outputs) =>
         Assert.Throws<InferenceInputException>(() => Validate(json, inputs, outputs));

@@ -1,4 +1,4 @@
-using Governance.Audit.Checkpoints;
+using Governance.Audit.Offline.Checkpoints;
 
 namespace Governance.Api.Features.Audit;
 

@@ -1,6 +1,6 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
-using Governance.Audit.Checkpointing;
+using Governance.Audit.Publishing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;

@@ -1,7 +1,7 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Audit;
-using Governance.Audit.Checkpointing;
+using Governance.Audit.Publishing;
 using Governance.Domain.Auditing;
 using MediatR;
 

@@ -3,7 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Audit;
-using Governance.Audit.Integrity;
+using Governance.Audit.Offline.Integrity;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;

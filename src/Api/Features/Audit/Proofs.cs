@@ -16,7 +16,7 @@ public sealed record GetConsistencyProof(long? First, long? Second) : IRequest<C
     public string AuditAction => "audit.proof.consistency";
 }
 
-public sealed class GetInclusionProofHandler(ProofReader proofs, Governance.Audit.Checkpointing.CheckpointStore checkpoints)
+public sealed class GetInclusionProofHandler(ProofReader proofs, Governance.Audit.Publishing.CheckpointStore checkpoints)
     : IRequestHandler<GetInclusionProof, InclusionProofView>
 {
     public async Task<InclusionProofView> Handle(GetInclusionProof request, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Inference.Protocol;
 using MediatR;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
-using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Inference.Protocol;
 using Governance.Inference.Runtime;

@@ -1,10 +1,10 @@
 using FluentValidation;
+using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
-using Governance.Api.Privacy;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Inference.Runtime;
 using MediatR;

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 using MediatR;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using MediatR;
 using Npgsql;
 

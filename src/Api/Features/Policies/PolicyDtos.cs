@@ -1,4 +1,4 @@
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 
 namespace Governance.Api.Features.Policies;
 

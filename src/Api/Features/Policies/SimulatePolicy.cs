@@ -1,7 +1,7 @@
 using FluentValidation;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 using MediatR;
 using Npgsql;

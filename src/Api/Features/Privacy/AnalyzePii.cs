@@ -1,6 +1,6 @@
 using FluentValidation;
+using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
-using Governance.Api.Privacy;
 using Governance.Api.Security;
 using MediatR;
 

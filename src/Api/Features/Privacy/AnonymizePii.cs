@@ -1,7 +1,7 @@
 using FluentValidation;
+using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
-using Governance.Api.Privacy;
 using Governance.Api.Security;
 using Governance.Domain.Privacy.Operators;
 using MediatR;

@@ -1,8 +1,8 @@
 using FluentValidation;
+using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Privacy;
 using Governance.Domain.Privacy.Operators;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

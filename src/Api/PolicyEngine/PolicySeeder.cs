@@ -1,0 +1,73 @@
+using Governance.Api.Configuration;
+using Governance.Audit;
+using Governance.Domain.Auditing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Governance.Api.PolicyEngine;
+
+/// <summary>
+/// Seeds an empty policy table with the default set (version 1, activated by "system:seed") and its
+/// audit entry, in one transaction. Several processes may start at once: an advisory lock and the
+/// emptiness check inside it make exactly one of them seed.
+/// </summary>
+public sealed class PolicySeeder(NpgsqlDataSource dataSource, IAuditLog auditLog, IOptions<PolicyOptions> options, TimeProvider time)
+{
+    public const string SeedActor = "system:seed";
+    public const string EmbeddedName = "Governance.Policies.default.yaml";
+    private const long SeedLock = 0x676F765F706F6C02;
+
+    public async Task SeedIfEmptyAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SeedLock})", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM policy_versions)", connection, transaction))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return;
+            }
+        }
+
+        var (source, origin) = ReadSeed();
+        var document = PolicyLoader.Load(source);
+        if (!document.IsValid)
+        {
+            throw new InvalidOperationException($"The seed policy {origin} does not validate: {string.Join("; ", document.Errors)}");
+        }
+
+        var now = time.GetUtcNow();
+        var version = await PolicyStore.InsertVersionAsync(connection, document.Document!.Name, source, document.Document.Rules.Count, now, SeedActor, ct);
+        await PolicyStore.ActivateAsync(connection, version, SeedActor, now, emergency: false, $"seeded from {origin}", ct);
+        var entry = new AuditEntry(Guid.CreateVersion7(now), now, "policy.seed", AuditOutcome.Succeeded, 200, SeedActor, "system",
+            null, null, null, null, null, [], PolicyLoader.Digest(source), null, null)
+        { PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await auditLog.AppendInTransactionAsync(connection, transaction, entry, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private (string Source, string Origin) ReadSeed()
+    {
+        var file = options.Value.SeedFile;
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            var checkout = Path.Combine(LocalPaths.Root, "policies", "default.yaml");
+            file = File.Exists(checkout) ? checkout : null;
+        }
+
+        if (file is not null)
+        {
+            return (File.ReadAllText(file), file);
+        }
+
+        using var stream = typeof(PolicySeeder).Assembly.GetManifestResourceStream(EmbeddedName)
+            ?? throw new InvalidOperationException("The built-in default policy is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return (reader.ReadToEnd(), "the built-in policies/default.yaml");
+    }
+}
