@@ -57,7 +57,7 @@ public sealed class PolicyEndToEndTests(ServerProcess server) : IClassFixture<Se
             while ((response = await PredictAsync(tenant, address)).StatusCode == HttpStatusCode.OK)
             {
                 response.Dispose();
-                Assert.True(activated.Elapsed < TimeSpan.FromSeconds(1), $"{address} still allowed the call {activated.Elapsed} after activation");
+                Assert.True(activated.Elapsed < TimeSpan.FromSeconds(30), $"{address} still allowed the call {activated.Elapsed} after activation");
                 await Task.Delay(20);
             }
 

@@ -1,17 +1,15 @@
 using Governance.Audit.Offline.Merkle;
+using Governance.Audit.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Governance.Audit.Sequencing;
 
-/// <summary>Consecutive records integrated together: where they start in the log, their leaf hashes and the root after them.</summary>
-internal sealed record LogRun(long FirstSequence, long FirstRecordId, int Count, byte[] LeafHashes, byte[] RootHash);
-
 /// <summary>Writes a batch's runs and the perfect subtrees it completed (inside the sequencer's transaction, one round trip).</summary>
 internal static class RunStore
 {
     public static async Task WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LogRun> runs, IReadOnlyList<MerkleNode> nodes, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredRun> runs, IReadOnlyList<MerkleNode> nodes, CancellationToken ct)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))

@@ -54,9 +54,9 @@ internal static class SequencerBatch
         }
     }
 
-    private static (List<LogRun> Runs, List<MerkleNode> Nodes, IntegratedRecord[] Integrated) Integrate(LogTail tail, VisibleRecords visible, int take)
+    private static (List<StoredRun> Runs, List<MerkleNode> Nodes, IntegratedRecord[] Integrated) Integrate(LogTail tail, VisibleRecords visible, int take)
     {
-        var runs = new List<LogRun>();
+        var runs = new List<StoredRun>();
         var nodes = new List<MerkleNode>();
         var integrated = new IntegratedRecord[take];
         var start = 0;
@@ -68,7 +68,7 @@ internal static class SequencerBatch
             if (i == take - 1 || visible.Ids[i + 1] != visible.Ids[i] + 1)
             {
                 var count = i - start + 1;
-                runs.Add(new LogRun(tail.Tree.Size - count + 1, visible.Ids[start], count, visible.Leaves(start, count), tail.Tree.Root()));
+                runs.Add(new StoredRun(FirstSequence: tail.Tree.Size - count + 1, Count: count, FirstRecordId: visible.Ids[start], LeafHashes: visible.Leaves(start, count), RootHash: tail.Tree.Root()));
                 start = i + 1;
             }
         }

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Governance.Audit.Storage;
 
-/// <summary>A run as stored: consecutive records the sequencer integrated together (ADR-010).</summary>
+/// <summary>A run: consecutive records the sequencer integrated together (ADR-010), as it writes them and as readers find them.</summary>
 internal sealed record StoredRun(long FirstSequence, int Count, long FirstRecordId, byte[] LeafHashes, byte[] RootHash)
 {
     public long LastSequence => FirstSequence + Count - 1;

@@ -37,8 +37,9 @@ public sealed class LifetimeTests
 
         await Task.Delay(5);
         model.Dispose();
+        // The assertion is WhenAll itself: a run may finish or see ObjectDisposedException, anything else
+        // (an access violation, a native error) surfaces here. (It used to end on IsDisposed after Dispose,
+        // which could not fail.)
         await Task.WhenAll(runs);
-
-        Assert.True(model.IsDisposed);
     }
 }
