@@ -79,6 +79,24 @@ public sealed class TenantCreationTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Read_GoesThroughThePipeline_AndLeavesAnAuditEntry()
+    {
+        using var admin = api.ClientAs(Roles.Admin);
+        using (var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { id = "read-corp", name = "Read Corp" }))
+        {
+            await created.ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        var read = await (await admin.GetAsync("/api/v1/tenants/read-corp")).ReadJsonAsync();
+        using var missing = await admin.GetAsync("/api/v1/tenants/nobody-reads-here");
+
+        Assert.Equal("Read Corp", read.GetProperty("name").GetString());
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(1, await api.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action = 'tenant.read' AND tenant_id = 'read-corp' AND status_code = 200"));
+        Assert.Equal(1, await api.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action = 'tenant.read' AND tenant_id = 'nobody-reads-here' AND status_code = 404"));
+    }
+
+    [Fact]
     public async Task SetAttributes_WithAnUnknownTierOrTenant_IsRefusedAndChangesNothing()
     {
         using var admin = api.ClientAs(Roles.Admin);

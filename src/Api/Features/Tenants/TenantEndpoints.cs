@@ -1,8 +1,5 @@
-using Governance.Api.Errors;
-using Governance.Api.Persistence;
 using Governance.Api.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
@@ -24,10 +21,8 @@ public static class TenantEndpoints
             var tenant = await mediator.Send(new CreateTenant(body.Id ?? "", body.Name ?? "", body.Region, body.Tier), ct);
             return Results.Created($"/api/v1/tenants/{tenant.Id}", tenant);
         }).WithName("tenant.create");
-        group.MapGet("/{tenantId}", async (string tenantId, GovernanceDbContext db, CancellationToken ct) =>
-            await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct) is { } tenant
-                ? Results.Ok(TenantDto.From(tenant))
-                : throw new NotFoundException($"Tenant '{tenantId}' does not exist.")).WithName("tenant.read");
+        group.MapGet("/{tenantId}", async (string tenantId, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetTenant(tenantId), ct))).WithName("tenant.read");
         group.MapPut("/{tenantId}/attributes", async (string tenantId, TenantAttributesBody body, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new SetTenantAttributes(tenantId, body.Region, body.Tier), ct))).WithName("tenant.attributes.set");
         group.MapPost("/{tenantId}/licenses", async (string tenantId, GrantLicenseBody body, IMediator mediator, CancellationToken ct) =>
