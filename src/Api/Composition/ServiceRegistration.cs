@@ -1,3 +1,4 @@
+using Governance.Api.Catalog;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
@@ -46,6 +47,7 @@ public static class ServiceRegistration
         services.AddModelServing();
         services.AddPrivacy();
         services.AddPolicies(builder.Configuration);
+        services.AddCatalogCache(builder.Configuration);
         return builder;
     }
 
