@@ -1,4 +1,5 @@
 using Governance.Api.Anonymization;
+using Governance.Api.Catalog;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
@@ -46,6 +47,7 @@ public static class ServiceRegistration
         services.AddModelServing();
         services.AddPrivacy();
         services.AddPolicies(builder.Configuration);
+        services.AddCatalogCache(builder.Configuration);
         return builder;
     }
 

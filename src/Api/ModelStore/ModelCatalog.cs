@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Domain.Models;
 using Governance.Inference.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.ModelStore;
 
 /// <summary>
-/// Finds registered model versions and makes sure they are loaded in the <see cref="ModelHost"/>,
+/// Makes sure registered model versions (found in the request's catalog snapshot) are loaded in the <see cref="ModelHost"/>,
 /// from the content-addressed store, with the digest checked on every load.
 /// </summary>
 public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileStore files)
@@ -19,17 +17,6 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
 
     // One classifier per loaded model, not per request; it goes when its model is replaced.
     private readonly ConditionalWeakTable<LoadedModel, TextClassifier> _classifiers = [];
-
-    public static async Task<ModelVersionRecord> ResolveAsync(GovernanceDbContext db, string name, string? version, CancellationToken ct)
-    {
-        var query = db.ModelVersions.AsNoTracking().Where(m => m.Name == name);
-        var record = version is null
-            ? await query.OrderByDescending(m => m.RegisteredAt).FirstOrDefaultAsync(ct)
-            : await query.FirstOrDefaultAsync(m => m.Version == version, ct);
-        return record ?? throw new NotFoundException(version is null
-            ? $"Model '{name}' is not registered."
-            : $"Model '{name}' has no version '{version}'.");
-    }
 
     public static ModelManifest ManifestOf(ModelVersionRecord record) =>
         JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)

@@ -39,6 +39,8 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(m => m.Manifest).HasColumnName("manifest").HasColumnType("jsonb");
             e.Property(m => m.RegisteredAt).HasColumnName("registered_at");
             e.Property(m => m.RegisteredBy).HasColumnName("registered_by");
+            e.Property(m => m.RetiredAt).HasColumnName("retired_at");
+            e.Property(m => m.RetiredBy).HasColumnName("retired_by");
         });
         modelBuilder.Entity<LicenseGrantRecord>(e =>
         {
@@ -47,6 +49,8 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(g => g.ModelName).HasColumnName("model_name");
             e.Property(g => g.GrantedAt).HasColumnName("granted_at");
             e.Property(g => g.GrantedBy).HasColumnName("granted_by");
+            e.Property(g => g.RevokedAt).HasColumnName("revoked_at");
+            e.Property(g => g.RevokedBy).HasColumnName("revoked_by");
         });
         modelBuilder.Entity<OAuthClientRecord>(e =>
         {

@@ -35,6 +35,11 @@ public sealed class ModelVersionRecord
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required string RegisteredBy { get; init; }
+
+    /// <summary>A retired version answers no call; its rows and audit history stay.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    public string? RetiredBy { get; set; }
 }
 
 public sealed class LicenseGrantRecord
@@ -43,9 +48,13 @@ public sealed class LicenseGrantRecord
 
     public required string ModelName { get; init; }
 
-    public required DateTimeOffset GrantedAt { get; init; }
+    public required DateTimeOffset GrantedAt { get; set; }
 
-    public required string GrantedBy { get; init; }
+    public required string GrantedBy { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
 }
 
 public sealed class OAuthClientRecord

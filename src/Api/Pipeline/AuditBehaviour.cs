@@ -1,3 +1,4 @@
+using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Audit;
@@ -19,7 +20,8 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
     IAuditLog auditLog,
     AuditScope scope,
     AuditEntryFactory entries,
-    GovernanceDbContext db) : IPipelineBehavior<TRequest, TResponse>
+    GovernanceDbContext db,
+    CatalogFence fence) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -82,6 +84,8 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
             }
         }
 
+        // A committed change to what calls are decided on binds every process before the answer leaves (ADR-015).
+        await fence.WaitAsync(CancellationToken.None);
         await scope.RunAfterCommitAsync();
         return response;
     }

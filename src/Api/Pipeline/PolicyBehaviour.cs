@@ -1,3 +1,4 @@
+using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
@@ -14,6 +15,7 @@ namespace Governance.Api.Pipeline;
 /// </summary>
 public sealed class PolicyBehaviour<TRequest, TResponse>(
     ActivePolicy active,
+    CatalogView catalog,
     DecisionContextBuilder contexts,
     PolicyDecisionScope decisions,
     AuditScope scope,
@@ -39,14 +41,17 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
     private async Task DecideAsync(IModelCall call, CancellationToken ct)
     {
-        var policy = active.Current
+        _ = active.Current
             ?? throw new GovernanceException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "No policy set is active yet, so no call can be decided. Try again shortly.");
+        // A snapshot past its staleness bound reloads the active policy along with the catalog: read the policy after it.
+        var snapshot = await catalog.GetAsync(ct);
+        var policy = active.Current!;
         if (principal.IsTenant)
         {
             scope.TenantId = principal.TenantId;
         }
 
-        var (context, subject) = await contexts.BuildAsync(call, principal, policy, ct);
+        var (context, subject) = await contexts.BuildAsync(call, principal, policy, snapshot, ct);
         var decision = policy.Decide(context);
         scope.PolicyVersion = policy.Version;
         scope.RuleIds.AddRange(decision.MatchedRuleIds);

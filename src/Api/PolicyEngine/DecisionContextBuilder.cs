@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Governance.Api.Anonymization;
+using Governance.Api.Catalog;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Policies;
-using Npgsql;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Api.PolicyEngine;
@@ -14,18 +13,20 @@ namespace Governance.Api.PolicyEngine;
 /// Gathers a governed call's context: the principal; the tenant, its region and tier, and whether it holds a license for the
 /// model; the model's tags, data categories and license terms from its registered manifest; the
 /// request (endpoint, declared purpose, data subject present, body size); consent per purpose the
-/// policy asks about; the time. One database round trip; never a payload value.
+/// policy asks about; the time. All from the request's catalog snapshot, no database read (ADR-015); never a payload value.
 /// </summary>
-public sealed class DecisionContextBuilder(NpgsqlDataSource dataSource, IHttpContextAccessor http, IConsentLookup consents, TenantKeyring keyring, TimeProvider time)
+public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLookup consents, TenantKeyring keyring, TimeProvider time)
 {
     public const string PurposeHeader = "X-Purpose";
     public const string DataSubjectHeader = "X-Data-Subject";
 
-    public async Task<(DecisionContext Context, string? DataSubjectRef)> BuildAsync(IModelCall call, CurrentPrincipal principal, CompiledPolicySet policy, CancellationToken ct)
+    public async Task<(DecisionContext Context, string? DataSubjectRef)> BuildAsync(
+        IModelCall call, CurrentPrincipal principal, CompiledPolicySet policy, CatalogSnapshot catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(catalog);
         var context = new DecisionContext().AtTime(time.GetUtcNow());
         var tenant = principal.IsTenant ? principal.TenantId : null;
         context.Set(V.PrincipalId, PolicyValue.Of(principal.Id)).Set(V.PrincipalRole, PolicyValue.Of(principal.Role))
@@ -41,7 +42,7 @@ public sealed class DecisionContextBuilder(NpgsqlDataSource dataSource, IHttpCon
             context.Set(V.RequestInputSize, PolicyValue.Of(length));
         }
 
-        await AddCatalogAsync(context, call, tenant, ct);
+        AddCatalog(context, catalog, call, tenant);
         string? subjectRef = null;
         if (subject is not null && tenant is not null)
         {
@@ -76,61 +77,23 @@ public sealed class DecisionContextBuilder(NpgsqlDataSource dataSource, IHttpCon
         return purposes;
     }
 
-    private async Task AddCatalogAsync(DecisionContext context, IModelCall call, string? tenant, CancellationToken ct)
+    private static void AddCatalog(DecisionContext context, CatalogSnapshot catalog, IModelCall call, string? tenant)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT (SELECT manifest::text FROM model_versions WHERE name = $1 AND ($2::text IS NULL OR version = $2) ORDER BY registered_at DESC LIMIT 1),
-                   EXISTS (SELECT 1 FROM license_grants WHERE tenant_id = $3 AND model_name = $1),
-                   t.region, t.tier
-            FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $3
-            """);
-        command.Parameters.Add(new() { Value = call.ModelName });
-        command.Parameters.Add(new() { Value = (object?)call.ModelVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        context.Set(V.TenantLicensed, PolicyValue.Of(tenant is not null && reader.GetBoolean(1)));
+        context.Set(V.TenantLicensed, PolicyValue.Of(catalog.IsLicensed(tenant, call.ModelName)));
         // A tenant that declared no region or tier leaves the attribute missing (only `exists: false` matches).
-        if (!reader.IsDBNull(2))
+        if (catalog.Tenant(tenant) is { } facts)
         {
-            context.Set(V.TenantRegion, PolicyValue.Of(reader.GetString(2)));
-        }
-
-        if (!reader.IsDBNull(3))
-        {
-            context.Set(V.TenantTier, PolicyValue.Of(reader.GetString(3)));
-        }
-        if (!reader.IsDBNull(0))
-        {
-            AddManifest(context, reader.GetString(0));
-        }
-    }
-
-    /// <summary>Tags always; data categories and license terms when the manifest declares them.</summary>
-    private static void AddManifest(DecisionContext context, string manifestJson)
-    {
-        using var manifest = JsonDocument.Parse(manifestJson);
-        var root = manifest.RootElement;
-        context.Set(V.ModelTags, PolicyValue.Of(Strings(root, "tags") ?? []));
-        context.Set(V.ModelDataCategories, PolicyValue.Of(Strings(root, "dataCategories") ?? []));
-        if (root.TryGetProperty("license", out var license) && license.ValueKind == JsonValueKind.Object)
-        {
-            if (license.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            if (facts.Region is not null)
             {
-                context.Set(V.ModelLicenseId, PolicyValue.Of(id.GetString()));
+                context.Set(V.TenantRegion, PolicyValue.Of(facts.Region));
             }
 
-            if (license.TryGetProperty("commercial", out var commercial) && commercial.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            if (facts.Tier is not null)
             {
-                context.Set(V.ModelLicenseCommercial, PolicyValue.Of(commercial.GetBoolean()));
+                context.Set(V.TenantTier, PolicyValue.Of(facts.Tier));
             }
-
-            context.Set(V.ModelLicensePurposes, PolicyValue.Of(Strings(license, "purposes")));
         }
-    }
 
-    private static string[]? Strings(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
-            ? [.. list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
-            : null;
+        catalog.Find(call.ModelName, call.ModelVersion)?.Facts.ApplyTo(context);
+    }
 }

@@ -55,7 +55,7 @@ public sealed class PolicyReadTests(ApiFactory api)
     [Fact]
     public async Task GovernedCall_WithNoActivePolicy_FailsClosedWith503()
     {
-        var behaviour = new PolicyBehaviour<Predict, PredictResult>(new ActivePolicy(), null!, new PolicyDecisionScope(), new AuditScope(),
+        var behaviour = new PolicyBehaviour<Predict, PredictResult>(new ActivePolicy(), null!, null!, new PolicyDecisionScope(), new AuditScope(),
             new CurrentPrincipal("t", Roles.Tenant, "acme", null), new HttpContextAccessor());
 
         var refused = await Assert.ThrowsAsync<GovernanceException>(() => behaviour.Handle(new Predict("support-intent", null, "hi"), CancellationToken.None,

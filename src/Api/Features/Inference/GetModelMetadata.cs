@@ -1,9 +1,8 @@
+using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Inference.Protocol;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Inference;
 
@@ -13,19 +12,18 @@ public sealed record GetModelMetadata(string ModelName, string? ModelVersion) : 
     public string AuditAction => "model.metadata";
 }
 
-public sealed class GetModelMetadataHandler(GovernanceDbContext db, ModelCatalog catalog, AuditScope scope)
+public sealed class GetModelMetadataHandler(CatalogView view, ModelCatalog catalog, AuditScope scope)
     : IRequestHandler<GetModelMetadata, ModelMetadata>
 {
     public async Task<ModelMetadata> Handle(GetModelMetadata request, CancellationToken cancellationToken)
     {
-        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
         var versions = request.ModelVersion is not null
             ? [record.Version]
-            : await db.ModelVersions.AsNoTracking().Where(m => m.Name == record.Name)
-                .OrderBy(m => m.RegisteredAt).Select(m => m.Version).ToListAsync(cancellationToken);
+            : (await view.GetAsync(cancellationToken)).Versions(record.Name).Where(e => !e.Retired).Reverse().Select(e => e.Record.Version).ToList();
         return ModelMetadata.From(model, versions);
     }
 }

@@ -1,5 +1,4 @@
-using Governance.Api.ModelStore;
-using Governance.Api.Persistence;
+using Governance.Api.Catalog;
 using Governance.Api.Pipeline;
 using Governance.Inference.Runtime;
 using MediatR;
@@ -14,12 +13,12 @@ public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRe
 
 public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider);
 
-public sealed class GetModelReadyHandler(GovernanceDbContext db, ModelHost host, AuditScope scope)
+public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, AuditScope scope)
     : IRequestHandler<GetModelReady, ModelReadiness>
 {
     public async Task<ModelReadiness> Handle(GetModelReady request, CancellationToken cancellationToken)
     {
-        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         var ready = host.TryGet(record.Name, record.Version, out var model);

@@ -1,5 +1,5 @@
+using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
@@ -15,12 +15,12 @@ public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequ
 }
 
 public sealed class InferHandler(
-    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
     : IRequestHandler<Infer, InferenceResponse>
 {
     public async Task<InferenceResponse> Handle(Infer request, CancellationToken cancellationToken)
     {
-        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         // Text tensors reach the model, the client and the trail's digests only anonymized.

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Governance.Api.Anonymization;
+using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
@@ -31,12 +31,12 @@ public sealed class PredictValidator : AbstractValidator<Predict>
 }
 
 public sealed class PredictHandler(
-    GovernanceDbContext db, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
     : IRequestHandler<Predict, PredictResult>
 {
     public async Task<PredictResult> Handle(Predict request, CancellationToken cancellationToken)
     {
-        var record = await ModelCatalog.ResolveAsync(db, request.ModelName, request.ModelVersion, cancellationToken);
+        var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         // The model sees only the anonymized text, and the trail holds only its digest: nothing derived from raw PII.

@@ -19,6 +19,11 @@ public static class ModelEndpoints
             .DisableAntiforgery()
             .WithName("model.register")
             .WithTags("Models");
+        app.MapPost("/api/v1/models/{model}/versions/{version}/retire", async (string model, string version, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new RetireModelVersion(model, version), ct)))
+            .RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithName("model.retire")
+            .WithTags("Models");
     }
 
     // multipart/form-data: "file" (the .onnx) and "manifest" (JSON, as a field or a file part).

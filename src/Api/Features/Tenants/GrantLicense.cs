@@ -44,9 +44,18 @@ public sealed class GrantLicenseHandler(GovernanceDbContext db, AuditScope scope
             throw new NotFoundException($"Model '{request.ModelName}' is not registered.");
         }
 
-        if (await db.LicenseGrants.AnyAsync(g => g.TenantId == request.TenantId && g.ModelName == request.ModelName, cancellationToken))
+        var existing = await db.LicenseGrants.SingleOrDefaultAsync(g => g.TenantId == request.TenantId && g.ModelName == request.ModelName, cancellationToken);
+        if (existing is { RevokedAt: null })
         {
             throw new ConflictException($"Tenant '{request.TenantId}' already holds a license for '{request.ModelName}'.");
+        }
+
+        if (existing is not null)
+        {
+            // Granted again after a revocation: the row is the grant in force; the trail keeps the history.
+            (existing.GrantedAt, existing.GrantedBy, existing.RevokedAt, existing.RevokedBy) = (time.GetUtcNow(), principal.Id, null, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return new LicenseDto(existing.TenantId, existing.ModelName, existing.GrantedAt);
         }
 
         var grant = new LicenseGrantRecord

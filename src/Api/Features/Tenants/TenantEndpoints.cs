@@ -30,6 +30,8 @@ public static class TenantEndpoints
             var license = await mediator.Send(new GrantLicense(tenantId, body.Model ?? ""), ct);
             return Results.Created($"/api/v1/tenants/{tenantId}/licenses/{license.ModelName}", license);
         }).WithName("license.grant");
+        group.MapDelete("/{tenantId}/licenses/{model}", async (string tenantId, string model, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new RevokeLicense(tenantId, model), ct))).WithName("license.revoke");
         group.MapPost("/{tenantId}/clients", async (string tenantId, CreateClientBody body, IMediator mediator, CancellationToken ct) =>
         {
             var client = await mediator.Send(new CreateClient(tenantId, body.Name ?? ""), ct);

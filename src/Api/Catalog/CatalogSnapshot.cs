@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using Governance.Api.Persistence;
+
+namespace Governance.Api.Catalog;
+
+/// <summary>A tenant's attributes as policies see them (null: not declared).</summary>
+public sealed record TenantFacts(string Id, string? Region, string? Tier);
+
+/// <summary>One registered version with its manifest already read for decisions.</summary>
+public sealed record ModelEntry(ModelVersionRecord Record, ManifestFacts Facts)
+{
+    public bool Retired => Record.RetiredAt is not null;
+}
+
+/// <summary>
+/// Everything a governed call decides on, read in one consistent database snapshot at one catalog
+/// generation. Immutable: a reload builds a new one and swaps the reference, so a call sees one
+/// generation throughout. Later data (consent, keys, quotas) rides along in <see cref="Part{T}"/>.
+/// </summary>
+public sealed class CatalogSnapshot(
+    long generation,
+    FrozenDictionary<string, TenantFacts> tenants,
+    FrozenDictionary<string, ModelEntry[]> models,
+    FrozenSet<(string Tenant, string Model)> licenses,
+    FrozenDictionary<Type, object> parts)
+{
+    public static readonly CatalogSnapshot Empty = new(0, FrozenDictionary<string, TenantFacts>.Empty,
+        FrozenDictionary<string, ModelEntry[]>.Empty, FrozenSet<(string, string)>.Empty, FrozenDictionary<Type, object>.Empty);
+
+    public long Generation => generation;
+
+    public TenantFacts? Tenant(string? id) => id is not null && tenants.TryGetValue(id, out var t) ? t : null;
+
+    public bool IsLicensed(string? tenant, string model) => tenant is not null && licenses.Contains((tenant, model));
+
+    /// <summary>Every version of a model, newest registration first, retired ones included.</summary>
+    public IReadOnlyList<ModelEntry> Versions(string model) => models.TryGetValue(model, out var v) ? v : [];
+
+    /// <summary>The named version, or the newest one that is not retired; null when there is none.</summary>
+    public ModelEntry? Find(string model, string? version)
+    {
+        foreach (var entry in Versions(model))
+        {
+            if (version is null ? !entry.Retired : entry.Record.Version == version)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Data a registered <see cref="ICatalogPartLoader"/> added to this snapshot.</summary>
+    public T Part<T>()
+        where T : class =>
+        parts.TryGetValue(typeof(T), out var part) ? (T)part
+            : throw new InvalidOperationException($"No catalog part of type {typeof(T).Name} is registered.");
+}

@@ -1,0 +1,25 @@
+using Governance.Api.Errors;
+
+namespace Governance.Api.Catalog;
+
+/// <summary>One request's snapshot: the policy decision and the handler see the same generation.</summary>
+public sealed class CatalogView(CatalogCache cache)
+{
+    private CatalogSnapshot? _snapshot;
+
+    public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken ct) => _snapshot ??= await cache.CurrentAsync(ct);
+
+    /// <summary>The version a call names, or the newest one in service; 404 when there is none.</summary>
+    public async ValueTask<ModelEntry> ResolveAsync(string name, string? version, CancellationToken ct)
+    {
+        var snapshot = await GetAsync(ct);
+        var entry = snapshot.Find(name, version);
+        if (entry is null || entry.Retired)
+        {
+            throw new NotFoundException(entry is not null ? $"Version '{version}' of model '{name}' is retired."
+                : version is null ? $"Model '{name}' is not registered." : $"Model '{name}' has no version '{version}'.");
+        }
+
+        return entry;
+    }
+}
