@@ -42,6 +42,24 @@ public static class DemoModelFactory
         return new DemoModel(Serialize(graph, "Returns its input unchanged."), manifest, new Dictionary<string, double>());
     }
 
+    /// <summary>
+    /// y = x + w with a four-float initializer w: inline when <paramref name="externalLocation"/> is null,
+    /// otherwise as ONNX external data read from that path. A hostile model for the security tests.
+    /// </summary>
+    public static DemoModel AddConstant(string name, string? externalLocation)
+    {
+        var weights = OnnxTensor.FromFloats("w", [4], [1f, 2f, 3f, 4f]) with { ExternalLocation = externalLocation };
+        var graph = new OnnxGraph(
+            name,
+            [new OnnxNode("add", "Add", ["x", "w"], ["y"])],
+            [weights],
+            [new OnnxValueInfo("x", OnnxElementType.Float, [4])],
+            [new OnnxValueInfo("y", OnnxElementType.Float, [4])]);
+        var manifest = new ModelManifest(
+            name, "1", "regression", ["test"], [new TensorSpec("x", TensorDataType.Fp32, [4])], [new TensorSpec("y", TensorDataType.Fp32, [4])], []);
+        return new DemoModel(Serialize(graph, "Adds a constant."), manifest, new Dictionary<string, double>());
+    }
+
     internal static byte[] Serialize(OnnxGraph graph, string docString) =>
         OnnxWriter.Serialize(new OnnxModel(IrVersion, ProducerName, [new OnnxOpset("", OpsetVersion)], graph, docString));
 }

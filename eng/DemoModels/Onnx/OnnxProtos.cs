@@ -41,6 +41,12 @@ public sealed record OnnxAttribute(string Name, long? Int = null, float? Float =
 /// </summary>
 public sealed record OnnxTensor(string Name, OnnxElementType ElementType, IReadOnlyList<long> Dims, byte[] RawData)
 {
+    /// <summary>
+    /// When set, the tensor is written as ONNX external data (<c>data_location = EXTERNAL</c>) pointing
+    /// at this path instead of carrying <see cref="RawData"/>: only tests use it, to craft hostile models.
+    /// </summary>
+    public string? ExternalLocation { get; init; }
+
     public static OnnxTensor FromFloats(string name, IReadOnlyList<long> dims, ReadOnlySpan<float> values)
     {
         var raw = new byte[values.Length * sizeof(float)];

@@ -119,8 +119,22 @@ public static partial class OnnxWriter
 
         WriteInt64(output, 2, (long)tensor.ElementType);
         WriteString(output, 8, tensor.Name);
+        if (tensor.ExternalLocation is { } location)
+        {
+            const int External = 1;
+            WriteMessage(output, 13, ("location", location), WriteEntry);
+            WriteInt64(output, 14, External);
+            return;
+        }
+
         output.WriteTag(9, WireFormat.WireType.LengthDelimited);
         output.WriteBytes(ByteString.CopyFrom(tensor.RawData));
+    }
+
+    private static void WriteEntry(CodedOutputStream output, (string Key, string Value) entry)
+    {
+        WriteString(output, 1, entry.Key);
+        WriteString(output, 2, entry.Value);
     }
 
     private static void WriteInt64(CodedOutputStream output, int field, long value)

@@ -17,6 +17,7 @@ public static class RequestPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();
+        app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -51,6 +51,9 @@ public sealed class AuthOptions
 
     public int TokenLifetimeMinutes { get; set; } = 60;
 
+    /// <summary>The longest lifetime (exp - iat) of any token accepted, local or external; a day by default.</summary>
+    public int MaxTokenLifetimeMinutes { get; set; } = 24 * 60;
+
     public int ClockSkewSeconds { get; set; } = 30;
 }
 

@@ -39,6 +39,11 @@ public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOpti
             failures.Add("Governance:Auth:TokenLifetimeMinutes must be 1..1440 and ClockSkewSeconds 0..300.");
         }
 
+        if (auth.MaxTokenLifetimeMinutes < auth.TokenLifetimeMinutes || auth.MaxTokenLifetimeMinutes > 7 * 24 * 60)
+        {
+            failures.Add("Governance:Auth:MaxTokenLifetimeMinutes must be at least TokenLifetimeMinutes and at most 10080 (a week).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Models.StorePath))
         {
             failures.Add("Governance:Models:StorePath is required.");

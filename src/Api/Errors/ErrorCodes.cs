@@ -20,6 +20,10 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string InvalidInput = "invalid-inference-input";
     public const string InvalidModel = "invalid-model";
+    public const string ModelExternalData = "model-external-data";
+    public const string PolicyTooDeep = "policy-too-deep";
+    public const string PolicyTooLarge = "policy-too-large";
+    public const string RateLimited = "rate-limited";
     public const string ModelNotReady = "model-not-ready";
     public const string InvalidClient = "invalid-client";
     public const string UnsupportedGrantType = "unsupported-grant-type";

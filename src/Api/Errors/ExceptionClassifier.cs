@@ -29,7 +29,7 @@ public static class ExceptionClassifier
         JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
         AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
             "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),
-        ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
+        ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ModelExternalDataException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
             "The model could not be loaded safely; an operator has been told.", null),
         OperationCanceledException => new(ClientClosedRequest, ErrorCodes.ClientClosedRequest, "The client closed the request before it completed.", null),
         NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,

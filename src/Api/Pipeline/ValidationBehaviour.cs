@@ -5,13 +5,19 @@ using MediatR;
 
 namespace Governance.Api.Pipeline;
 
-/// <summary>Runs every FluentValidation validator of the request; all failures come back at once as a 400.</summary>
+/// <summary>Refuses NUL characters anywhere, then runs every FluentValidation validator of the request; all failures come back at once as a 400.</summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        // First, and alone: the validators may assume well-formed strings (see NulCharacterRule).
+        if (NulCharacterRule.Offending(request) is { Count: > 0 } nul)
+        {
+            throw new ValidationFailedException(nul.Distinct(StringComparer.Ordinal).ToDictionary(f => f, _ => new[] { NulCharacterRule.Message }, StringComparer.Ordinal));
+        }
+
         Dictionary<string, List<string>>? errors = null;
         foreach (var validator in validators)
         {

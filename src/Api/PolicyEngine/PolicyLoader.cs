@@ -24,7 +24,7 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(yaml);
         if (yaml.Length > MaxSourceLength)
         {
-            return new(null, [new PolicyError(PolicyErrorCodes.Syntax, null, "", $"A policy may hold at most {MaxSourceLength} characters.")]);
+            return new(null, [new PolicyError(PolicyErrorCodes.TooLarge, null, "", $"A policy may hold at most {MaxSourceLength} characters.")]);
         }
 
         var (node, syntax) = PolicyYaml.Parse(yaml);

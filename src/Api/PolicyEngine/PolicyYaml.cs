@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Governance.Domain.Policies;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Governance.Api.PolicyEngine;
@@ -9,14 +10,23 @@ namespace Governance.Api.PolicyEngine;
 /// <summary>
 /// YAML to the JSON form the domain validates. Plain scalars are typed as YAML 1.2's core schema types
 /// them (true/false, numbers, null); quoted scalars stay strings. Anchors and tags are refused: a policy
-/// reads the same to every reader.
+/// reads the same to every reader. Nesting is bounded by an event pass before the tree is built: the
+/// tree builder and the JSON writer recurse, and 100,000 levels overflowed the stack (issue 11).
 /// </summary>
 public static class PolicyYaml
 {
+    /// <summary>Real policies nest about ten levels; the JSON writer's own limit is 64.</summary>
+    public const int MaxDepth = 32;
+
     public static (JsonNode? Node, PolicyError? Error) Parse(string yaml)
     {
         try
         {
+            if (Prescan(yaml) is { } refused)
+            {
+                return (null, refused);
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count != 1)
@@ -36,8 +46,35 @@ public static class PolicyYaml
         }
     }
 
+    // The parser is a state machine (no recursion), so this pass is safe at any depth; it stops at the first offence.
+    private static PolicyError? Prescan(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case NodeEvent { Tag.IsEmpty: false } tagged:
+                    return new PolicyError(PolicyErrorCodes.Syntax, null, "", $"YAML tags ({tagged.Tag}) are not allowed in a policy (line {tagged.Start.Line}).");
+                case MappingStart or SequenceStart when ++depth > MaxDepth:
+                    return new PolicyError(PolicyErrorCodes.TooDeep, null, "", $"A policy may nest at most {MaxDepth} levels (line {parser.Current.Start.Line}).");
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     private static JsonNode? Convert(YamlNode node)
     {
+        if (!node.Tag.IsEmpty)
+        {
+            throw new NotSupportedException($"YAML tags ({node.Tag}) are not allowed in a policy (line {node.Start.Line}).");
+        }
+
         if (!node.Anchor.IsEmpty)
         {
             throw new NotSupportedException($"Anchors and aliases are not allowed in a policy (line {node.Start.Line}).");

@@ -19,7 +19,7 @@ public static class AuthenticationSetup
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GovernanceOptions>, SigningKeyStore>((jwt, options, keys) => Configure(jwt, options.Value.Auth, keys));
+            .Configure<IOptions<GovernanceOptions>, SigningKeyStore, TimeProvider>((jwt, options, keys, time) => Configure(jwt, options.Value.Auth, keys, time));
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin))
             .AddPolicy(AuthorizationPolicies.Compliance, p => p.RequireClaim(ClaimNames.Role, Roles.Compliance, Roles.Admin))
@@ -28,9 +28,11 @@ public static class AuthenticationSetup
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, SigningKeyStore keys)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, SigningKeyStore keys, TimeProvider time)
     {
         jwt.MapInboundClaims = false;
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new StrictTokenHandler(time, TimeSpan.FromMinutes(auth.MaxTokenLifetimeMinutes)) { MapInboundClaims = false });
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateIssuer = true,
@@ -75,6 +77,7 @@ public static class AuthenticationSetup
         SecurityTokenInvalidAudienceException => "The access token is not meant for this API (audience).",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The access token's signature does not verify.",
         SecurityTokenInvalidAlgorithmException => "The access token uses a signing algorithm this platform does not accept.",
+        SecurityTokenMultipleRolesException or SecurityTokenInvalidLifetimeException => exception.Message,
         _ => "The access token is not valid.",
     };
 }

@@ -77,6 +77,8 @@ public sealed record PolicyError(string Code, string? RuleId, string Path, strin
 public static class PolicyErrorCodes
 {
     public const string Syntax = "syntax";
+    public const string TooDeep = "too-deep";
+    public const string TooLarge = "too-large";
     public const string Schema = "schema";
     public const string UnknownAttribute = "unknown-attribute";
     public const string UnknownOperator = "unknown-operator";

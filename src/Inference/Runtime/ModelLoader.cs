@@ -42,6 +42,7 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
                 actual);
         }
 
+        ExternalDataScan.Refuse(onnx);
         var session = CreateSession(sessions, onnx, $"{manifest.Name}/{manifest.Version}", out var provider);
         var model = new LoadedModel(session, manifest, actual, provider);
         try
@@ -69,9 +70,11 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
 
     /// <summary>The inputs and outputs an ONNX file declares: at registration, to check a manifest before storing it.</summary>
     /// <exception cref="InvalidModelException">The bytes are not a model ONNX Runtime can load, or declare a non-tensor value.</exception>
+    /// <exception cref="ModelExternalDataException">A tensor keeps its data outside the file: refused before ONNX Runtime sees it.</exception>
     public static ModelSignature Inspect(byte[] onnx)
     {
         ArgumentNullException.ThrowIfNull(onnx);
+        ExternalDataScan.Refuse(onnx);
         using var options = new SessionOptions();
         using var session = Open(onnx, options, "the model");
         return ModelSignature.Of(session);

@@ -162,7 +162,9 @@ public sealed class PolicyLifecycleTests(ApiFactory api)
         using var noReason = await alice.PostAsJsonAsync($"/api/v1/policies/{version}/activate", new { emergency = true });
         await noReason.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
 
-        using var emergency = await alice.PostAsJsonAsync($"/api/v1/policies/{version}/activate", new { emergency = true, reason = "incident 42" });
+        // Issue 11: an emergency skips the approval, not the second admin.
+        using var bob = api.Admin("bob");
+        using var emergency = await bob.PostAsJsonAsync($"/api/v1/policies/{version}/activate", new { emergency = true, reason = "incident 42" });
 
         Assert.True((await emergency.ReadJsonAsync()).GetProperty("emergency").GetBoolean());
         await api.WaitForActiveAsync(version);

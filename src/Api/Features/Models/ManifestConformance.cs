@@ -22,6 +22,10 @@ public static class ManifestConformance
         {
             throw new BadInputException(ErrorCodes.InvalidModel, "The file is not an ONNX model ONNX Runtime can load: " + ex.Message);
         }
+        catch (ModelExternalDataException ex)
+        {
+            throw new BadInputException(ErrorCodes.ModelExternalData, ex.Message);
+        }
 
         try
         {

@@ -12,8 +12,9 @@ namespace Governance.Api.Features.Policies;
 
 /// <summary>
 /// Makes a version the active one for every API process (rollback: activate an older version). Only a
-/// version that was approved, or was active before, unless <see cref="Emergency"/> is set with a reason:
-/// then the audit action is "policy.activate.emergency" and the activation row says so.
+/// version that was approved, or was active before, unless <see cref="Emergency"/> is set with a reason
+/// by an admin other than the author: then the audit action is "policy.activate.emergency" and the
+/// activation row says so.
 /// </summary>
 public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, ICommand
 {
@@ -45,10 +46,18 @@ public sealed class ActivatePolicyHandler(GovernanceDbContext db, AuditScope sco
             throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyActive, $"Policy version {request.Version} is already active.");
         }
 
-        if (row.ApprovedBy.Count == 0 && !row.EverActivated && !request.Emergency)
+        var unapproved = row.ApprovedBy.Count == 0 && !row.EverActivated;
+        if (unapproved && !request.Emergency)
         {
             throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.NotApproved,
-                $"Policy version {request.Version} has not been approved by a second admin; approve it first (or activate with emergency=true and a reason).");
+                $"Policy version {request.Version} has not been approved by a second admin; approve it first (or have another admin activate it with emergency=true and a reason).");
+        }
+
+        // An emergency skips the approval record, never the second person (ADR-013): the author cannot break glass alone.
+        if (unapproved && SubjectIdentity.Same(row.CreatedBy, principal.Id))
+        {
+            throw new GovernanceException(StatusCodes.Status403Forbidden, PolicyErrorCodes.SelfApproval,
+                $"Policy version {request.Version} was created by you and is not approved; an emergency activation must come from a second admin.");
         }
 
         var now = time.GetUtcNow();

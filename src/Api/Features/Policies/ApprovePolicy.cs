@@ -24,13 +24,13 @@ public sealed class ApprovePolicyHandler(GovernanceDbContext db, AuditScope scop
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
             ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
-        if (string.Equals(row.CreatedBy, principal.Id, StringComparison.Ordinal))
+        if (SubjectIdentity.Same(row.CreatedBy, principal.Id))
         {
             throw new GovernanceException(StatusCodes.Status403Forbidden, PolicyErrorCodes.SelfApproval,
                 $"Policy version {request.Version} was created by you; a second admin must approve it.");
         }
 
-        if (row.ApprovedBy.Contains(principal.Id, StringComparer.Ordinal))
+        if (row.ApprovedBy.Any(a => SubjectIdentity.Same(a, principal.Id)))
         {
             throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyApproved, $"You already approved policy version {request.Version}.");
         }

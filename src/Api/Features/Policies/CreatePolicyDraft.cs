@@ -21,8 +21,8 @@ public sealed class CreatePolicyDraftValidator : AbstractValidator<CreatePolicyD
 {
     public CreatePolicyDraftValidator()
     {
-        RuleFor(r => r.Source).NotEmpty().WithMessage("The body must hold the policy as YAML.")
-            .MaximumLength(PolicyLoader.MaxSourceLength).WithMessage($"A policy may hold at most {PolicyLoader.MaxSourceLength} characters.");
+        // Size and depth are the loader's (policy-too-large, policy-too-deep), so the API and the CLI refuse alike.
+        RuleFor(r => r.Source).NotEmpty().WithMessage("The body must hold the policy as YAML.");
     }
 }
 
@@ -35,7 +35,7 @@ public sealed class CreatePolicyDraftHandler(GovernanceDbContext db, AuditScope 
         var loaded = PolicyLoader.Load(request.Source);
         if (!loaded.IsValid)
         {
-            throw new PolicyInvalidException(loaded.Errors);
+            throw PolicyInvalidException.For(loaded.Errors);
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
