@@ -160,7 +160,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-#pragma warning disable CA1031 // Any failure, whatever its type, must reach the waiting callers as "unavailable".
+    // Any failure, whatever its type, must reach the waiting callers as "unavailable".
     private async Task WriteBatchAsync(List<Pending> batch)
     {
         var entries = batch.ConvertAll(p => p.Entry);
@@ -193,7 +193,6 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             }
         }
     }
-#pragma warning restore CA1031
 
     // Completes when the entry is durable; asynchronous continuations keep callers' code off the single writer loop.
     private sealed class Pending(PreparedEntry entry) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)

@@ -67,7 +67,7 @@ public sealed class AuditSequencer : IAsyncDisposable
         _wake.Dispose();
     }
 
-#pragma warning disable CA1031 // Whatever fails, the loop backs off and tries again; callers fail by their own timeout.
+    // Whatever fails, the loop backs off and tries again; callers fail by their own timeout.
     private async Task RunAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
@@ -96,7 +96,6 @@ public sealed class AuditSequencer : IAsyncDisposable
             }
         }
     }
-#pragma warning restore CA1031
 
     private async Task LeadWhilePossibleAsync(CancellationToken stop)
     {

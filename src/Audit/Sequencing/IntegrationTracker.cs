@@ -80,7 +80,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         _stop.Dispose();
     }
 
-#pragma warning disable CA1031 // A failed poll is retried at the next tick; waiters have their own timeout.
+    // A failed poll is retried at the next tick; waiters have their own timeout.
     private async Task PollAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(_pollInterval);
@@ -117,7 +117,6 @@ internal sealed class IntegrationTracker : IAsyncDisposable
             // disposed
         }
     }
-#pragma warning restore CA1031
 
     private async Task<List<IntegratedRecord>> LookUpAsync(Guid[] requestIds, CancellationToken ct)
     {
