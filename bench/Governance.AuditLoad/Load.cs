@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Governance.Audit.Integrity;
-using Governance.Domain.Auditing;
 
 namespace Governance.AuditLoad;
 

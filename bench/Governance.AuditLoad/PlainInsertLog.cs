@@ -1,8 +1,5 @@
 using System.Threading.Channels;
 using Governance.Audit.Integrity;
-using Governance.Domain.Auditing;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Governance.AuditLoad;
 

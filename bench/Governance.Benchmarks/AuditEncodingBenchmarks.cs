@@ -1,9 +1,7 @@
-using BenchmarkDotNet.Attributes;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
-using Governance.Domain.Auditing;
 
 namespace Governance.Benchmarks;
 

@@ -1,7 +1,5 @@
-using BenchmarkDotNet.Attributes;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
-using Governance.Domain.Auditing;
 
 namespace Governance.Benchmarks;
 

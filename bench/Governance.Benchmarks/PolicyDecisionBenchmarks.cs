@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Governance.Domain.Policies;
-
 namespace Governance.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Governance.Domain.Policies;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Benchmarks;

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Running;
 using Governance.Benchmarks;
 
 if (args is ["write-audit-export", ..])

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
 using Governance.Inference.Protocol;

@@ -1,5 +1,4 @@
 using Governance.Testing;
-using Npgsql;
 
 namespace Governance.Audit.Tests;
 

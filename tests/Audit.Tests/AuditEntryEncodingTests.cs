@@ -1,6 +1,5 @@
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
-using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests;
 

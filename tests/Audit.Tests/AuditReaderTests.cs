@@ -1,5 +1,4 @@
 using Governance.Audit.Integrity;
-using Governance.Domain.Auditing;
 using Governance.Testing;
 
 namespace Governance.Audit.Tests;

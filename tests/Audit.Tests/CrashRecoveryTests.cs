@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Governance.Domain.Auditing;
 using Governance.Testing;
-using Npgsql;
 
 namespace Governance.Audit.Tests;
 

@@ -1,6 +1,5 @@
 using Governance.Audit.Schema;
 using Governance.Testing;
-using Npgsql;
 
 namespace Governance.Audit.Tests;
 

@@ -1,5 +1,3 @@
-using Governance.Domain.Auditing;
-
 namespace Governance.Audit.Tests;
 
 internal static class SampleEntries

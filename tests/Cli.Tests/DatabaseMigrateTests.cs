@@ -1,4 +1,3 @@
-using Governance.Audit.Schema;
 using Governance.Cli.Tests.Infrastructure;
 using Governance.Testing;
 

@@ -1,4 +1,3 @@
-using Governance.Api.Configuration;
 using Governance.Cli.Tests.Infrastructure;
 
 namespace Governance.Cli.Tests;

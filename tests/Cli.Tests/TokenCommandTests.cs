@@ -1,5 +1,4 @@
 using Governance.Cli.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Governance.Cli.Tests;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
-using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

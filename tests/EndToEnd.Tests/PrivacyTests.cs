@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
-using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Governance.Testing;
-using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Governance.Cli.Commands;
 
 /// <summary>`governance audit ...`: the audit trail's offline tools (verify) and, beside them, export.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Governance.Audit.Exporting;
-using Npgsql;
-
 namespace Governance.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Governance.Api.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace Governance.Cli.Commands;
 

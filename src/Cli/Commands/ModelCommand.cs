@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net.Http.Headers;
 
 namespace Governance.Cli.Commands;

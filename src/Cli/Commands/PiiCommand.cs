@@ -1,9 +1,7 @@
-using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Privacy;
-using Governance.Domain.Privacy.Operators;
 
 namespace Governance.Cli.Commands;
 

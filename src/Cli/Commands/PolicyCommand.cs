@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Governance.Api.Policies;
 
 namespace Governance.Cli.Commands;

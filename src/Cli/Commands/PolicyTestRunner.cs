@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Policies;
-using Governance.Domain.Policies;
 
 namespace Governance.Cli.Commands;
 

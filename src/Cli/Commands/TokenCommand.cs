@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Governance.Api.Security;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Cli.Commands;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using FsCheck;
-using FsCheck.Fluent;
 using Governance.Audit.Checkpoints;
 using Governance.Audit.Merkle;
 

@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Governance.Audit.Merkle;
 
 namespace Governance.Audit.Tests.Merkle;

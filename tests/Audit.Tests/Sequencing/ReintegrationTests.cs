@@ -1,6 +1,4 @@
-using Governance.Domain.Auditing;
 using Governance.Testing;
-using Npgsql;
 
 namespace Governance.Audit.Tests.Sequencing;
 

@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Governance.Domain.Policies;
 using static Governance.Domain.Tests.Policies.Policy;
 

@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-
 using static Governance.Domain.Tests.Text.HashedTextFeaturizerTests;
 
 namespace Governance.Domain.Tests.Text;

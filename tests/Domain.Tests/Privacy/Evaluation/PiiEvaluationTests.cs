@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace Governance.Domain.Tests.Privacy.Evaluation;
 
 /// <summary>

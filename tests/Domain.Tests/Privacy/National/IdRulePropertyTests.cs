@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Governance.Domain.Privacy.National;
 
 namespace Governance.Domain.Tests.Privacy.National;

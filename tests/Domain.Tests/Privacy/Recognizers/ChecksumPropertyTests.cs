@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Governance.Domain.Privacy.Checksums;
 using Governance.Domain.Privacy.Recognizers;
 
