@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Governance.Audit.Integrity;
+using Governance.Domain.Auditing;
 
 namespace Governance.AuditLoad;
 

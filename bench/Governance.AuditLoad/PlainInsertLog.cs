@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Governance.Audit.Integrity;
+using Governance.Domain.Auditing;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Governance.AuditLoad;
 

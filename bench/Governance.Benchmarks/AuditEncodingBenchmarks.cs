@@ -1,7 +1,9 @@
+using BenchmarkDotNet.Attributes;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
+using Governance.Domain.Auditing;
 
 namespace Governance.Benchmarks;
 

@@ -1,5 +1,7 @@
+using BenchmarkDotNet.Attributes;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
+using Governance.Domain.Auditing;
 
 namespace Governance.Benchmarks;
 

@@ -1,5 +1,9 @@
 using System.Text;
+using BenchmarkDotNet.Attributes;
 using Governance.Benchmarks.Setup;
+using Governance.Domain.Privacy;
+using Governance.Domain.Privacy.Names;
+using Governance.Domain.Privacy.National;
 
 namespace Governance.Benchmarks;
 

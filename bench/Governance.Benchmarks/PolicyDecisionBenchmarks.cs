@@ -1,3 +1,6 @@
+using BenchmarkDotNet.Attributes;
+using Governance.Domain.Policies;
+
 namespace Governance.Benchmarks;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Governance.Api.Configuration;
 using Governance.Api.Policies;
+using Governance.Domain.Policies;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Benchmarks;

@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Attributes;
+using Governance.Domain.Policies;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Benchmarks;

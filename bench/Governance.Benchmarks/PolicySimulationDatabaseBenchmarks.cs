@@ -1,5 +1,8 @@
+using BenchmarkDotNet.Attributes;
 using Governance.Api.Policies;
 using Governance.Audit;
+using Governance.Domain.Auditing;
+using Governance.Domain.Policies;
 using Governance.Testing;
 
 namespace Governance.Benchmarks;

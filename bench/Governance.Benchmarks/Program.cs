@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Running;
 using Governance.Benchmarks;
 
 if (args is ["write-audit-export", ..])

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
 using Governance.Inference.Protocol;

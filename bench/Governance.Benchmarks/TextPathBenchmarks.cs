@@ -1,5 +1,7 @@
+using BenchmarkDotNet.Attributes;
 using Governance.Benchmarks.Setup;
 using Governance.DemoModels;
+using Governance.Domain.Text;
 using Governance.Inference.Runtime;
 
 namespace Governance.Benchmarks;

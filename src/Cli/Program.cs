@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Governance.Cli.Commands;
 
 var root = new RootCommand("governance: the command line of the Governance platform (tokens, database, demo data, models, PII, policies).")

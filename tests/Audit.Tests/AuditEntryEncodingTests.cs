@@ -1,5 +1,6 @@
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
+using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests;
 

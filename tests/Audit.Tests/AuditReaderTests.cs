@@ -1,4 +1,5 @@
 using Governance.Audit.Integrity;
+using Governance.Domain.Auditing;
 using Governance.Testing;
 
 namespace Governance.Audit.Tests;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Governance.Domain.Auditing;
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.Audit.Tests;
 

@@ -1,4 +1,5 @@
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.Audit.Tests;
 

@@ -1,5 +1,6 @@
 using Governance.Audit.Schema;
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.Audit.Tests;
 

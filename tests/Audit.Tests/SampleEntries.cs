@@ -1,3 +1,5 @@
+using Governance.Domain.Auditing;
+
 namespace Governance.Audit.Tests;
 
 internal static class SampleEntries

@@ -5,7 +5,10 @@ using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
 using Governance.Audit.Schema;
 using Governance.Audit.Verification;
+using Governance.Domain.Auditing;
 using Governance.Testing;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Governance.Audit.Tests;
 

@@ -1,3 +1,4 @@
+using Governance.Audit.Schema;
 using Governance.Cli.Tests.Infrastructure;
 using Governance.Testing;
 

@@ -1,3 +1,4 @@
+using Governance.Api.Configuration;
 using Governance.Cli.Tests.Infrastructure;
 
 namespace Governance.Cli.Tests;

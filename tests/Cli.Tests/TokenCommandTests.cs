@@ -1,4 +1,5 @@
 using Governance.Cli.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Governance.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Governance.Audit.Checkpointing;
 
 namespace Governance.EndToEnd.Tests;
 

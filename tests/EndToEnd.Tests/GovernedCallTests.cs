@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
+using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
+using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

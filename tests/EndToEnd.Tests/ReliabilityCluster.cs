@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
 

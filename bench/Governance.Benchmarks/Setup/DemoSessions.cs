@@ -1,6 +1,7 @@
 using Governance.DemoModels;
 using Governance.Inference.ExecutionProviders;
 using Governance.Inference.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Governance.Benchmarks.Setup;

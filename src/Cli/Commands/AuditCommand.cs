@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Governance.Cli.Commands;
 
 /// <summary>`governance audit ...`: the audit trail's offline tools (verify) and, beside them, export.</summary>

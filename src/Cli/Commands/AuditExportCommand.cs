@@ -1,3 +1,7 @@
+using System.CommandLine;
+using Governance.Audit.Exporting;
+using Npgsql;
+
 namespace Governance.Cli.Commands;
 
 /// <summary>

@@ -1,4 +1,7 @@
+using System.CommandLine;
 using System.Security.Cryptography;
+using Governance.Audit.Checkpoints;
+using Governance.Audit.Export;
 
 namespace Governance.Cli.Commands;
 

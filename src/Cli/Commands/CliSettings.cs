@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Governance.Api.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace Governance.Cli.Commands;
 

@@ -1,3 +1,7 @@
+using System.CommandLine;
+using Governance.Audit.Schema;
+using Npgsql;
+
 namespace Governance.Cli.Commands;
 
 /// <summary>`governance db migrate`: applies db/migrations as the owner role.</summary>

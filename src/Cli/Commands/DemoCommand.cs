@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Governance.Cli.Commands;
 
 /// <summary>

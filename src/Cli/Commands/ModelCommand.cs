@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 
 namespace Governance.Cli.Commands;

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Privacy;
+using Governance.Domain.Privacy.Operators;
 
 namespace Governance.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Governance.Api.Policies;
 
 namespace Governance.Cli.Commands;

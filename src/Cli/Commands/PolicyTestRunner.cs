@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Policies;
+using Governance.Domain.Policies;
 
 namespace Governance.Cli.Commands;
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Governance.Api.Security;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Cli.Commands;
 

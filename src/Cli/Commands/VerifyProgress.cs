@@ -1,3 +1,6 @@
+using Governance.Audit.Export;
+using Spectre.Console;
+
 namespace Governance.Cli.Commands;
 
 /// <summary>A progress bar on stderr for large exports, when stderr is a terminal; nothing otherwise.</summary>

@@ -1,5 +1,6 @@
 using Governance.Audit.Integrity;
 using Governance.Audit.Testing.Export;
+using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests.Export;
 

@@ -4,6 +4,7 @@ using Governance.Audit.Checkpoints;
 using Governance.Audit.Export;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
+using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Testing.Export;
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Audit.Export;
 using Governance.Audit.Testing.Export;
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Audit.Merkle;
 
 namespace Governance.Audit.Tests.Merkle;

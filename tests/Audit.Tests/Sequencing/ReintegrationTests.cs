@@ -1,4 +1,6 @@
+using Governance.Domain.Auditing;
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.Audit.Tests.Sequencing;
 

@@ -5,6 +5,7 @@ using Governance.Audit.Export;
 using Governance.Audit.Exporting;
 using Governance.Audit.Verification;
 using Governance.Testing;
+using Npgsql;
 
 namespace Governance.Audit.Tests.Tamper;
 

@@ -2,6 +2,7 @@ using Governance.Audit.Checkpoints;
 using Governance.Audit.Export;
 using Governance.Audit.Integrity;
 using Governance.Audit.Merkle;
+using Governance.Domain.Auditing;
 
 namespace Governance.Audit.Tests.Tamper;
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Domain.Policies;
 using static Governance.Domain.Tests.Policies.Policy;
 

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 using static Governance.Domain.Tests.Text.HashedTextFeaturizerTests;
 
 namespace Governance.Domain.Tests.Text;

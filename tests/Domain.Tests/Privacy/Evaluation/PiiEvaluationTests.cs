@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Governance.Domain.Tests.Privacy.Evaluation;
 
 /// <summary>

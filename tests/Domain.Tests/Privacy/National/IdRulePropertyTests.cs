@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Domain.Privacy.National;
 
 namespace Governance.Domain.Tests.Privacy.National;

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Domain.Privacy.Checksums;
 using Governance.Domain.Privacy.Recognizers;
 

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Governance.Domain.Privacy.Checksums;
 using Governance.Domain.Privacy.Recognizers;
 
