@@ -26,6 +26,8 @@ public static class ExceptionClassifier
         BadHttpRequestException b when b.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
             new(b.StatusCode, ErrorCodes.UnsupportedMediaType, b.Message, null),
         BadHttpRequestException b => new(b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400, ErrorCodes.MalformedRequest, DescribeBadRequest(b), null),
+        // ASP.NET's form reader refuses a NUL (U+0000) in a form value this way (issue 11).
+        InvalidDataException d => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The form is malformed: " + d.Message, null),
         JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
         AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
             "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),

@@ -114,6 +114,11 @@ public static class PolicyYaml
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new NotSupportedException($"NUL characters (U+0000) are not allowed in a policy (line {scalar.Start.Line}).");
+        }
+
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
         {
             return JsonValue.Create(text);
