@@ -5,6 +5,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash eng/deps.sh
 bash eng/postgres/up.sh
+# ONNX's backend test models with reference outputs (tests/Api.Tests/Conformance), from Debian.
+if [[ ! -d /usr/share/libonnx-testdata/data ]]; then
+  [[ "$(id -u)" -eq 0 ]] || { echo "test: libonnx-testdata is required: sudo apt-get install -y libonnx-testdata" >&2; exit 1; }
+  echo "test: installing libonnx-testdata (ONNX conformance models) with apt..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libonnx-testdata >/dev/null
+fi
 source .dev/postgres.env.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -113,6 +113,13 @@ public sealed class TensorAnonymization
         string[]? copy = null;
         for (var i = 0; i < source.Length; i++)
         {
+            // A model output that is one number ("0.4789", "-1e+30": what Cast-to-string produces) is a computed
+            // value, not text that may carry personal data; the phone recognizer must not turn it into <PHONE_NUMBER>.
+            if (IsNumberLiteral(source[i]))
+            {
+                continue;
+            }
+
             var text = Anonymize(source[i], out var changed);
             if (changed)
             {
@@ -123,6 +130,10 @@ public sealed class TensorAnonymization
 
         return copy is null ? tensor : new NamedTensor(tensor.Name, tensor.DataType, tensor.Shape, copy);
     }
+
+    private static bool IsNumberLiteral(string text) =>
+        text.Length is > 0 and <= 64 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private string Anonymize(string text, out bool changed)
     {

@@ -18,7 +18,7 @@ public static class ProblemWriter
         };
         problem.Extensions["code"] = code;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
-        if (context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal))
+        if (IsOpenInferenceProtocol(context))
         {
             // Open Inference Protocol clients read the reason from "error".
             problem.Extensions["error"] = detail;
@@ -38,8 +38,13 @@ public static class ProblemWriter
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", context.RequestAborted);
+        // Open Inference Protocol clients (KServe's among them) read {"error": ...} only from application/json.
+        var contentType = IsOpenInferenceProtocol(context) ? "application/json" : "application/problem+json";
+        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: contentType, context.RequestAborted);
     }
+
+    private static bool IsOpenInferenceProtocol(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal);
 
     private static string TitleFor(int status) => status switch
     {

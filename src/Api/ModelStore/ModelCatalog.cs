@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Governance.Api.Persistence;
 using Governance.Domain.Models;
+using Governance.Inference.Errors;
 using Governance.Inference.Runtime;
 
 namespace Governance.Api.ModelStore;
@@ -11,7 +12,7 @@ namespace Governance.Api.ModelStore;
 /// Makes sure registered model versions (found in the request's catalog snapshot) are loaded in the <see cref="ModelHost"/>,
 /// from the content-addressed store, with the digest checked on every load.
 /// </summary>
-public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileStore files)
+public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileStore files, ModelLoadFailures failures, ILogger<ModelCatalog> logger)
 {
     private readonly ConcurrentDictionary<(string, string), SemaphoreSlim> _loadLocks = new();
 
@@ -31,6 +32,7 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
             return loaded;
         }
 
+        ThrowIfBackingOff(record);
         var gate = _loadLocks.GetOrAdd((record.Name, record.Version), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
@@ -40,7 +42,19 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
                 return loaded;
             }
 
-            loaded = await loader.LoadAsync(files.PathOf(record.Sha256), record.Sha256, ManifestOf(record), ct);
+            ThrowIfBackingOff(record);
+            try
+            {
+                loaded = await loader.LoadAsync(files.PathOf(record.Sha256), record.Sha256, ManifestOf(record), ct);
+            }
+            catch (Exception ex) when (ex is InvalidModelException or ModelIntegrityException or ModelManifestMismatchException or IOException or UnauthorizedAccessException)
+            {
+                var failure = failures.Record(record.Name, record.Version, ex.Message);
+                LogLoadFailed(logger, ex, record.Name, record.Version, failure.Attempts, failure.RetryAt);
+                throw new InvalidModelException($"Model {record.Name} version {record.Version} cannot be loaded: {ex.Message}", ex);
+            }
+
+            failures.Clear(record.Name, record.Version);
             host.AddOrReplace(loaded);
             return loaded;
         }
@@ -49,4 +63,25 @@ public sealed class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileSt
             gate.Release();
         }
     }
+
+    /// <summary>A model registered just now and already loaded (at registration) starts serving without a second load.</summary>
+    public void Serve(LoadedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        failures.Clear(model.Name, model.Version);
+        host.AddOrReplace(model);
+    }
+
+    // Within the backoff window a failed model is refused at once, without a new load or a logged stack trace.
+    private void ThrowIfBackingOff(ModelVersionRecord record)
+    {
+        if (failures.Blocking(record.Name, record.Version) is { } failure)
+        {
+            throw new InvalidModelException(
+                $"Model {record.Name} version {record.Version} failed to load {failure.Attempts} time(s), next try after {failure.RetryAt:O}: {failure.Reason}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Name}/{Version} could not be loaded (attempt {Attempts}); next attempt after {RetryAt}")]
+    private static partial void LogLoadFailed(ILogger logger, Exception exception, string name, string version, int attempts, DateTimeOffset retryAt);
 }

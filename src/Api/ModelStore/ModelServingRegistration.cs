@@ -18,6 +18,7 @@ public static class ModelServingRegistration
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ModelFileStore>();
+        services.AddSingleton<ModelLoadFailures>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ModelWarmupService>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelWarmupService>());

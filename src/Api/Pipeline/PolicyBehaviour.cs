@@ -69,6 +69,13 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
         if (!decision.Allowed)
         {
+            if (IsUnseenModelOnOpenInference(decision))
+            {
+                // docs/models.md: to a tenant on /v2, a model it holds no license for and one that does not
+                // exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
+                throw new NotFoundException($"Model '{call.ModelName}' is not found.");
+            }
+
             var denied = new PolicyDeniedException(decision.DenyingRuleIds, string.Join(" ", decision.Denials.Select(d => d.Message)));
             denied.Extensions["policyVersion"] = policy.Version;
             throw denied;
@@ -76,4 +83,9 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
         decisions.Decision = decision;
     }
+
+    private bool IsUnseenModelOnOpenInference(PolicyDecision decision) =>
+        principal.IsTenant
+        && decision.DenyingRuleIds is [LicenseRequired]
+        && http.HttpContext?.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal) == true;
 }

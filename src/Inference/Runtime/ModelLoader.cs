@@ -48,7 +48,7 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         try
         {
             ManifestCheck.Verify(manifest, ModelSignature.Of(session));
-            WarmUp(model, cancellationToken);
+            WarmUp(model, logger, cancellationToken);
         }
         catch
         {
@@ -105,7 +105,10 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
     }
 
     // The first run allocates arenas and picks kernels; paying that here keeps it off a client's call.
-    private static void WarmUp(LoadedModel model, CancellationToken cancellationToken)
+    // Zero-filled inputs are not valid for every model (one that divides by an input, indexes by one or
+    // parses strings fails on them), so a failed warm-up is logged and the model still serves: the
+    // session loaded, and real inputs decide whether a run succeeds.
+    private static void WarmUp(LoadedModel model, ILogger logger, CancellationToken cancellationToken)
     {
         var specs = model.Manifest.Inputs;
         var inputs = new NamedTensor[specs.Count];
@@ -130,9 +133,9 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         {
             model.Run(new ValidatedRequest(inputs, outputs), cancellationToken);
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or InferenceInputException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or InferenceInputException or InvalidModelException)
         {
-            throw new InvalidModelException($"Model {model.Name} version {model.Version} failed its warm-up run: {ex.Message}", ex);
+            LogWarmUpFailed(logger, model.Name, model.Version, ex.Message);
         }
     }
 
@@ -141,6 +144,9 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         var hex = expected.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? expected[7..] : expected;
         return hex.Trim().ToLowerInvariant();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} version {Version}: warm-up on zero inputs failed ({Reason}); it serves anyway")]
+    private static partial void LogWarmUpFailed(ILogger logger, string model, string version, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Model} version {Version} (sha256 {Sha256}) on {Provider}")]
     private static partial void LogLoaded(ILogger logger, string model, string version, string sha256, string provider);

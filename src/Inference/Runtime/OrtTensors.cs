@@ -15,7 +15,9 @@ internal static class OrtTensors
 {
     // Switch on the datatype, not the array's runtime type: the CLR lets uint[] pass as int[] (and
     // ushort[] as short[], ...), so a type pattern would send unsigned data as signed.
-    public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.DataType switch
+    public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.Data.Length == 0 && tensor.DataType != TensorDataType.Bytes
+        ? OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, DataTypes.ToOrt(tensor.DataType), tensor.Shape)
+        : tensor.DataType switch
     {
         TensorDataType.Fp32 => OrtValue.CreateTensorValueFromMemory((float[])tensor.Data, tensor.Shape),
         TensorDataType.Int64 => OrtValue.CreateTensorValueFromMemory((long[])tensor.Data, tensor.Shape),
@@ -41,7 +43,8 @@ internal static class OrtTensors
             throw new InvalidModelException($"output '{name}' has element type {info.ElementDataType}, which the protocol cannot carry");
         }
 
-        Array data = type switch
+        // A zero-size tensor (a dimension of 0) has no buffer to read.
+        Array data = info.ElementCount == 0 ? Array.CreateInstance(DataTypes.ClrElementType(type), 0) : type switch
         {
             TensorDataType.Fp32 => value.GetTensorDataAsSpan<float>().ToArray(),
             TensorDataType.Int64 => value.GetTensorDataAsSpan<long>().ToArray(),

@@ -13,24 +13,29 @@ public static class HealthEndpoints
 {
     public sealed record Liveness(bool Live);
 
-    public sealed record Readiness(bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider);
+    /// <summary>
+    /// <see cref="ModelsUnavailable"/>: how many registered versions failed to load here. Only a count, as
+    /// this endpoint is anonymous (no catalog probing); /v2/models/{m}/ready gives the reason, to those allowed.
+    /// </summary>
+    public sealed record Readiness(bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider, int ModelsUnavailable);
 
     public sealed record ServerMetadata(string Name, string Version, IReadOnlyList<string> Extensions);
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         var v2 = app.MapGroup("/v2").AllowAnonymous().WithTags("Open Inference Protocol");
-        v2.MapGet("/", () => Results.Ok(new ServerMetadata("governance", typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", [])))
+        v2.MapGet("/", () => Results.Ok(new ServerMetadata("governance", typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", ["binary_tensor_data"])))
             .WithName("v2.server.metadata");
         v2.MapGet("/health/live", () => Results.Ok(new Liveness(true))).WithName("v2.health.live");
         v2.MapGet("/health/ready", ReadyAsync).WithName("v2.health.ready");
     }
 
-    private static async Task<IResult> ReadyAsync(NpgsqlDataSource dataSource, ModelHost host, ModelWarmupService warmup, CancellationToken ct)
+    private static async Task<IResult> ReadyAsync(
+        NpgsqlDataSource dataSource, ModelHost host, ModelWarmupService warmup, ModelLoadFailures failures, CancellationToken ct)
     {
         var database = await DatabaseAnswersAsync(dataSource, ct);
         var ready = database && warmup.Completed;
-        var readiness = new Readiness(ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider);
+        var readiness = new Readiness(ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider, failures.Snapshot().Count);
         // The protocol: 200 means ready, a 4xx means not ready.
         return ready ? Results.Ok(readiness) : Results.BadRequest(readiness);
     }

@@ -11,9 +11,10 @@ public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRe
     public string AuditAction => "model.ready";
 }
 
-public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider);
+/// <summary><see cref="Reason"/>: why the version cannot serve here, when its load failed.</summary>
+public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider, string? Reason = null);
 
-public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, AuditScope scope)
+public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, ModelLoadFailures failures, AuditScope scope)
     : IRequestHandler<GetModelReady, ModelReadiness>
 {
     public async Task<ModelReadiness> Handle(GetModelReady request, CancellationToken cancellationToken)
@@ -22,6 +23,7 @@ public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, Audit
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         var ready = host.TryGet(record.Name, record.Version, out var model);
-        return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider);
+        var reason = ready ? null : failures.Find(record.Name, record.Version)?.Reason;
+        return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider, reason);
     }
 }

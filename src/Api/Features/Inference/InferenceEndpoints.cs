@@ -50,10 +50,11 @@ public static class InferenceEndpoints
         return WithReceipt(http, readiness.Ready ? Results.Ok(readiness) : Results.BadRequest(readiness));
     }
 
-    // The body is read by the protocol's own reader, so every malformed request gets the same precise 400.
+    // The body is read by the protocol's own reader, so every malformed request gets the same precise 400;
+    // JSON, compressed and binary-extension bodies all become one request form before governance sees them.
     private static async Task<IResult> InferAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var body = await OipJson.ReadRequestAsync(http.Request.Body, ct);
+        var body = await InferenceBody.ReadAsync(http.Request, ct);
         var response = await mediator.Send(new Infer(model, version, body), ct);
         var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt!;
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -67,7 +68,14 @@ public static class InferenceEndpoints
 
         parameters["audit_sequence"] = JsonSerializer.SerializeToElement(receipt.Sequence);
         parameters["audit_entry_hash"] = JsonSerializer.SerializeToElement(receipt.EntryHash);
-        return WithReceipt(http, Results.Ok(response with { Parameters = parameters }));
+        response = response with { Parameters = parameters };
+        if (BinaryResponseWriter.BinaryOutputs(body, response) is { } binary)
+        {
+            var bytes = BinaryResponseWriter.Write(response, binary, out var headerLength);
+            return WithReceipt(http, new BinaryInferenceResult(bytes, headerLength));
+        }
+
+        return WithReceipt(http, Results.Ok(response));
     }
 
     private static async Task<IResult> PredictAsync(string model, PredictBody body, IMediator mediator, HttpContext http, CancellationToken ct)

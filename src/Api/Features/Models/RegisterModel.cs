@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Models;
 
 /// <summary>
-/// Registers a model version: the file's SHA-256 is computed here, the ONNX graph is checked against
-/// the manifest, the file is stored content-addressed and the version recorded with its digest.
+/// Registers a model version: the file's SHA-256 is computed here, the model is loaded for serving and
+/// its graph checked against the manifest (a model that cannot load is refused here, with the reason),
+/// the file is stored content-addressed and the version recorded with its digest.
 /// </summary>
 public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, ICommand
 {
@@ -23,14 +24,14 @@ public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IR
 
 public sealed record RegisteredModel(string Name, string Version, string Task, string Sha256, long SizeBytes, DateTimeOffset RegisteredAt);
 
-public sealed partial class RegisterModelHandler(
+public sealed class RegisterModelHandler(
     GovernanceDbContext db,
     ModelFileStore files,
     ModelCatalog catalog,
+    ModelLoader loader,
     AuditScope scope,
     CurrentPrincipal principal,
-    TimeProvider time,
-    ILogger<RegisterModelHandler> logger) : IRequestHandler<RegisterModel, RegisteredModel>
+    TimeProvider time) : IRequestHandler<RegisterModel, RegisteredModel>
 {
     public async Task<RegisteredModel> Handle(RegisterModel request, CancellationToken cancellationToken)
     {
@@ -39,12 +40,34 @@ public sealed partial class RegisterModelHandler(
         scope.ModelVersion = manifest.Version;
         var sha256 = ModelLoader.ComputeSha256(request.OnnxFile);
         scope.ModelDigest = sha256;
-        ManifestConformance.Check(manifest, request.OnnxFile);
         if (await db.ModelVersions.AnyAsync(m => m.Name == manifest.Name && m.Version == manifest.Version, cancellationToken))
         {
             throw new ConflictException($"Model '{manifest.Name}' version '{manifest.Version}' is already registered; versions are immutable.");
         }
 
+        var loaded = ManifestConformance.Load(loader, manifest, request.OnnxFile, sha256, cancellationToken);
+        DateTimeOffset registeredAt;
+        try
+        {
+            registeredAt = await StoreAsync(request, manifest, sha256, cancellationToken);
+        }
+        catch
+        {
+            loaded.Dispose();
+            throw;
+        }
+
+        // Served once the registration (and its audit entry) commits; a rollback leaves it unserved.
+        scope.AfterCommit(() =>
+        {
+            catalog.Serve(loaded);
+            return Task.CompletedTask;
+        });
+        return new RegisteredModel(manifest.Name, manifest.Version, manifest.Task, sha256, request.OnnxFile.LongLength, registeredAt);
+    }
+
+    private async Task<DateTimeOffset> StoreAsync(RegisterModel request, ModelManifest manifest, string sha256, CancellationToken cancellationToken)
+    {
         await files.SaveAsync(request.OnnxFile, sha256, cancellationToken);
         var record = new ModelVersionRecord
         {
@@ -59,23 +82,6 @@ public sealed partial class RegisterModelHandler(
         };
         db.ModelVersions.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        scope.AfterCommit(() => LoadAsync(record));
-        return new RegisteredModel(record.Name, record.Version, record.Task, sha256, record.SizeBytes, record.RegisteredAt);
+        return record.RegisteredAt;
     }
-
-    private async Task LoadAsync(ModelVersionRecord record)
-    {
-        try
-        {
-            await catalog.EnsureLoadedAsync(record, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Registered but not loadable here: readiness says so and the next call retries the load.
-            LogLoadFailed(logger, ex, record.Name, record.Version);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Registered model {Name}/{Version} could not be loaded")]
-    private static partial void LogLoadFailed(ILogger logger, Exception exception, string name, string version);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Governance.Domain.Models;
+using Governance.Inference.Tensors;
 
 namespace Governance.Api.Features.Models;
 
@@ -17,8 +18,8 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             .WithMessage("At most 50 tags of 1-100 characters.").WithName("manifest.tags");
         RuleFor(r => r.Manifest.Inputs).NotEmpty().WithName("manifest.inputs");
         RuleFor(r => r.Manifest.Outputs).NotEmpty().WithName("manifest.outputs");
-        RuleForEach(r => r.Manifest.Inputs).Must(BeWellFormed).WithMessage("Each input needs a name and a shape of dimensions >= 1 or -1.").WithName("manifest.inputs");
-        RuleForEach(r => r.Manifest.Outputs).Must(BeWellFormed).WithMessage("Each output needs a name and a shape of dimensions >= 1 or -1.").WithName("manifest.outputs");
+        RuleForEach(r => r.Manifest.Inputs).Must(BeWellFormed).WithMessage(ShapeRule.Replace("{0}", "input", StringComparison.Ordinal)).WithName("manifest.inputs");
+        RuleForEach(r => r.Manifest.Outputs).Must(BeWellFormed).WithMessage(ShapeRule.Replace("{0}", "output", StringComparison.Ordinal)).WithName("manifest.outputs");
         RuleFor(r => r.Manifest).Must(m => m.Inputs.Concat(m.Outputs).Select(t => t.Name).Distinct(StringComparer.Ordinal).Count() == m.Inputs.Count + m.Outputs.Count)
             .WithMessage("Tensor names must be unique.").WithName("manifest");
         RuleFor(r => r.Manifest.Labels).Must(l => l.Count <= 10_000 && l.Distinct(StringComparer.Ordinal).Count() == l.Count)
@@ -41,6 +42,10 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
         });
     }
 
+    private const string ShapeRule = "Each {0} needs a name and a shape of at most 32 dimensions, each >= 0 or -1 (any size); [] is a scalar.";
+
+    // Scalars ([]) and zero-size dimensions are real ONNX shapes (docs/models.md); only -1 means "any".
     private static bool BeWellFormed(TensorSpec? spec) =>
-        spec is not null && !string.IsNullOrWhiteSpace(spec.Name) && spec.Name.Length <= 200 && spec.Shape is { Count: > 0 and <= 8 } && spec.Shape.All(d => d == -1 || d >= 1);
+        spec is not null && !string.IsNullOrWhiteSpace(spec.Name) && spec.Name.Length <= 200
+        && spec.Shape is { Count: <= TensorShape.MaxRank } && spec.Shape.All(d => d >= -1);
 }
