@@ -29,6 +29,8 @@ public sealed class PiiEngine
     /// <summary>The entity types some recognizer reports; requests may name only these.</summary>
     public IReadOnlySet<string> EntityTypes => _entityTypes;
 
+    public IReadOnlyList<IPiiRecognizer> Recognizers => _analyzer.Recognizers;
+
     public static PiiEngine CreateDefault()
     {
         var recognizers = new List<IPiiRecognizer>(PiiRecognizers.Global);

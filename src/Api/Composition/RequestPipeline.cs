@@ -4,6 +4,7 @@ using Governance.Api.Features.Health;
 using Governance.Api.Features.Inference;
 using Governance.Api.Features.Models;
 using Governance.Api.Features.Policies;
+using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
@@ -30,6 +31,7 @@ public static class RequestPipeline
         app.MapInferenceEndpoints();
         app.MapAuditEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapPresidioEndpoints();
         app.MapPolicyEndpoints();
         return app;
     }

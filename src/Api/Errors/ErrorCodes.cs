@@ -32,4 +32,8 @@ public static class ErrorCodes
     public const string DeanonymizationFailed = "deanonymization-failed";
     public const string Unavailable = "service-unavailable";
     public const string Internal = "internal-error";
+
+    // The Presidio-compatible surface (/presidio/...): answered as {"error": ...}, audited under these codes.
+    public const string PresidioBadRequest = "presidio-bad-request";
+    public const string PresidioInvalidParameter = "presidio-invalid-parameter";
 }

@@ -3,18 +3,38 @@ namespace Governance.Domain.Privacy;
 /// <summary>Finds a context word, case-insensitively and as a whole word, near a match.</summary>
 internal static class ContextFinder
 {
-    public static bool HasContext(string text, int start, int end, IReadOnlyList<string> words, int window)
+    public static bool HasContext(string text, int start, int end, IReadOnlyList<string> words, int window) =>
+        Find(text, start, end, words, window, []) is not null;
+
+    /// <summary>
+    /// The first of the recognizer's <paramref name="words"/> (in its order, as Presidio reports it) found
+    /// near the match, or inside one of the caller's <paramref name="requestContext"/> phrases; null if none.
+    /// </summary>
+    public static string? Find(string text, int start, int end, IReadOnlyList<string> words, int window, IReadOnlyList<string> requestContext)
     {
         if (words.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var before = text.AsSpan(Math.Max(0, start - window), start - Math.Max(0, start - window));
         var after = text.AsSpan(end, Math.Min(text.Length, end + window) - end);
         for (var i = 0; i < words.Count; i++)
         {
-            if (ContainsWord(before, words[i]) || ContainsWord(after, words[i]))
+            if (ContainsWord(before, words[i]) || ContainsWord(after, words[i]) || InRequestContext(requestContext, words[i]))
+            {
+                return words[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InRequestContext(IReadOnlyList<string> requestContext, string word)
+    {
+        for (var i = 0; i < requestContext.Count; i++)
+        {
+            if (requestContext[i].Contains(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -12,10 +12,15 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
 
     public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
 
-    public IReadOnlyList<PiiEntity> Analyze(string text, IReadOnlyCollection<string>? entities = null, double? scoreThreshold = null)
+    public IReadOnlyList<PiiEntity> Analyze(string text, IReadOnlyCollection<string>? entities = null, double? scoreThreshold = null) =>
+        Analyze(text, new PiiAnalysisRequest { Entities = entities, ScoreThreshold = scoreThreshold });
+
+    public IReadOnlyList<PiiEntity> Analyze(string text, PiiAnalysisRequest request)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var threshold = scoreThreshold ?? _options.DefaultThreshold;
+        ArgumentNullException.ThrowIfNull(request);
+        var entities = request.Entities;
+        var threshold = request.ScoreThreshold ?? _options.DefaultThreshold;
         var normalized = NormalizedText.Create(text);
         var candidates = new List<PiiCandidate>();
         foreach (var recognizer in _recognizers)
@@ -27,7 +32,7 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
 
             var first = candidates.Count;
             recognizer.Analyze(normalized, candidates);
-            Refine(normalized.Text, candidates, first, recognizer.ContextWords, entities, threshold);
+            Refine(normalized.Text, candidates, first, recognizer.ContextWords, request, threshold);
         }
 
         var kept = OverlapResolver.Resolve(candidates);
@@ -36,7 +41,13 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
         {
             var c = kept[i];
             var (start, end) = normalized.ToOriginal(c.Start, c.End);
-            result[i] = new PiiEntity(c.EntityType, start, end, Math.Round(c.Score, 4), c.Recognizer);
+            // An explained score is Presidio's float as it was computed (0.3 + 0.35 is 0.6499999999999999).
+            result[i] = request.Explain
+                ? new PiiEntity(c.EntityType, start, end, c.Score, c.Recognizer)
+                {
+                    Explanation = new PiiExplanation(c.OriginalScore ?? c.Score, c.PatternName, c.ContextWord),
+                }
+                : new PiiEntity(c.EntityType, start, end, Math.Round(c.Score, 4), c.Recognizer);
         }
 
         return result;
@@ -44,8 +55,9 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
 
     /// <summary>Boosts the new candidates by context, then drops the unwanted and those under the threshold.</summary>
     private void Refine(string text, List<PiiCandidate> candidates, int first, IReadOnlyList<string> contextWords,
-        IReadOnlyCollection<string>? entities, double threshold)
+        PiiAnalysisRequest request, double threshold)
     {
+        var entities = request.Entities;
         var write = first;
         for (var i = first; i < candidates.Count; i++)
         {
@@ -56,9 +68,11 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
                 continue;
             }
 
-            if (c.Score < 1.0 && ContextFinder.HasContext(text, c.Start, c.End, contextWords, _options.ContextWindow))
+            if (c.Score < 1.0
+                && ContextFinder.Find(text, c.Start, c.End, contextWords, _options.ContextWindow, request.Context) is { } word)
             {
-                c = c with { Score = Math.Min(1.0, c.Score + _options.ContextBoost) };
+                var raised = Math.Min(1.0, Math.Max(c.Score + _options.ContextBoost, _options.MinScoreWithContext));
+                c = c with { Score = raised, OriginalScore = c.Score, ContextWord = word };
             }
 
             if (c.Score >= threshold)

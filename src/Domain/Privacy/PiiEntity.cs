@@ -8,10 +8,26 @@ namespace Governance.Domain.Privacy;
 public sealed record PiiEntity(string EntityType, int Start, int End, double Score, string Recognizer)
 {
     public int Length => End - Start;
+
+    /// <summary>Why the score is what it is; only set when the caller asked for an explanation.</summary>
+    public PiiExplanation? Explanation { get; init; }
 }
 
 /// <summary>
-/// What a recognizer reports, in the coordinates of the NORMALIZED text it was given; the analyzer maps
-/// it back to the original and applies context and threshold.
+/// How a score came about (Presidio's analysis_explanation): the recognizer's own score, the pattern
+/// that matched and the context word that raised it, if any.
 /// </summary>
-public readonly record struct PiiCandidate(string EntityType, int Start, int End, double Score, string Recognizer);
+public sealed record PiiExplanation(double OriginalScore, string? PatternName, string? ContextWord);
+
+/// <summary>
+/// What a recognizer reports, in the coordinates of the NORMALIZED text it was given; the analyzer maps
+/// it back to the original and applies context and threshold. <see cref="PatternName"/> names the
+/// pattern that matched, for recognizers with several.
+/// </summary>
+public readonly record struct PiiCandidate(string EntityType, int Start, int End, double Score, string Recognizer, string? PatternName = null)
+{
+    /// <summary>The score before context raised it; null when context did not.</summary>
+    public double? OriginalScore { get; init; }
+
+    public string? ContextWord { get; init; }
+}

@@ -60,6 +60,7 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
         var i = 0;
         while (NextWord(s, ref i, out var start, out var end))
         {
+            end = WithoutPossessive(s, start, end);
             if (!IsListed(s[start..end]))
             {
                 continue;
@@ -70,7 +71,7 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
             var next = end;
             while (words < MaxWordsPerName && next < s.Length && s[next] == ' '
                 && NextWord(s, ref next, out var nextStart, out var nextEnd) && nextStart == end + 1
-                && IsListed(s[nextStart..nextEnd]))
+                && IsListed(s[nextStart..(nextEnd = WithoutPossessive(s, nextStart, nextEnd))]))
             {
                 end = nextEnd;
                 words++;
@@ -87,6 +88,10 @@ public sealed class DictionaryNameRecognizer : IPiiRecognizer
             i = end;
         }
     }
+
+    // "Smith's" is Smith: the possessive is not part of the name (Presidio's spaCy model ends the span there too).
+    private static int WithoutPossessive(ReadOnlySpan<char> s, int start, int end) =>
+        end - start > 3 && (s[end - 1] | 0x20) == 's' && s[end - 2] is '\'' or '\u2019' ? end - 2 : end;
 
     private bool IsListed(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
 

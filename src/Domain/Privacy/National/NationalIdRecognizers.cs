@@ -1,3 +1,5 @@
+using Governance.Domain.Privacy.Patterns;
+
 namespace Governance.Domain.Privacy.National;
 
 /// <summary>The national-identifier recognizers, each validating its own check digits or issuing rules.</summary>
@@ -15,5 +17,6 @@ public static class NationalIdRecognizers
         new EsNieRecognizer(),
         new InAadhaarRecognizer(),
         new ItFiscalCodeRecognizer(),
+        .. UsPatternRecognizers.All,
     ];
 }
