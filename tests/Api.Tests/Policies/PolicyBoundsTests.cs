@@ -1,5 +1,5 @@
 using System.Net;
-using Governance.Api.Policies;
+using Governance.Api.PolicyEngine;
 using Governance.Api.Tests.Infrastructure;
 
 namespace Governance.Api.Tests.Policies;

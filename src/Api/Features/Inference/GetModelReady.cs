@@ -1,4 +1,5 @@
 using Governance.Api.Catalog;
+using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
 using Governance.Inference.Runtime;
 using MediatR;

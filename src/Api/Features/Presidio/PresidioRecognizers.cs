@@ -1,4 +1,4 @@
-using Governance.Api.Privacy;
+using Governance.Api.Anonymization;
 using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.Patterns;

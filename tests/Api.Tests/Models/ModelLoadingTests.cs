@@ -10,7 +10,7 @@ using Governance.Domain.Models;
 using Governance.Inference.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Governance.Api.Tests;
+namespace Governance.Api.Tests.Models;
 
 /// <summary>Scalars, zero-size tensors, warm-up that cannot make a valid model unservable, remembered load failures.</summary>
 [Collection(ApiCollection.Name)]
