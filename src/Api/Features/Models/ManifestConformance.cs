@@ -27,31 +27,9 @@ public static class ManifestConformance
         {
             throw new BadInputException(ErrorCodes.InvalidModel, "The manifest does not match the model: " + ex.Message);
         }
-    }
-
-    public static void Check(ModelManifest manifest, byte[] onnx)
-    {
-        ModelSignature signature;
-        try
-        {
-            signature = ModelLoader.Inspect(onnx);
-        }
-        catch (InvalidModelException ex)
-        {
-            throw new BadInputException(ErrorCodes.InvalidModel, "The file is not an ONNX model ONNX Runtime can load: " + ex.Message);
-        }
         catch (ModelExternalDataException ex)
         {
             throw new BadInputException(ErrorCodes.ModelExternalData, ex.Message);
-        }
-
-        try
-        {
-            ManifestCheck.Verify(manifest, signature);
-        }
-        catch (ModelManifestMismatchException ex)
-        {
-            throw new BadInputException(ErrorCodes.InvalidModel, "The manifest does not match the model: " + ex.Message);
         }
     }
 }
