@@ -18,22 +18,22 @@ internal static class OrtTensors
     public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.Data.Length == 0 && tensor.DataType != TensorDataType.Bytes
         ? OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, DataTypes.ToOrt(tensor.DataType), tensor.Shape)
         : tensor.DataType switch
-    {
-        TensorDataType.Fp32 => OrtValue.CreateTensorValueFromMemory((float[])tensor.Data, tensor.Shape),
-        TensorDataType.Int64 => OrtValue.CreateTensorValueFromMemory((long[])tensor.Data, tensor.Shape),
-        TensorDataType.Int32 => OrtValue.CreateTensorValueFromMemory((int[])tensor.Data, tensor.Shape),
-        TensorDataType.Fp64 => OrtValue.CreateTensorValueFromMemory((double[])tensor.Data, tensor.Shape),
-        TensorDataType.Bool => OrtValue.CreateTensorValueFromMemory((bool[])tensor.Data, tensor.Shape),
-        TensorDataType.Uint8 => OrtValue.CreateTensorValueFromMemory((byte[])tensor.Data, tensor.Shape),
-        TensorDataType.Int8 => OrtValue.CreateTensorValueFromMemory((sbyte[])tensor.Data, tensor.Shape),
-        TensorDataType.Int16 => OrtValue.CreateTensorValueFromMemory((short[])tensor.Data, tensor.Shape),
-        TensorDataType.Uint16 => OrtValue.CreateTensorValueFromMemory((ushort[])tensor.Data, tensor.Shape),
-        TensorDataType.Uint32 => OrtValue.CreateTensorValueFromMemory((uint[])tensor.Data, tensor.Shape),
-        TensorDataType.Uint64 => OrtValue.CreateTensorValueFromMemory((ulong[])tensor.Data, tensor.Shape),
-        TensorDataType.Fp16 => HalfTensor((Half[])tensor.Data, tensor.Shape),
-        TensorDataType.Bytes => StringTensor((string[])tensor.Data, tensor.Shape),
-        _ => throw new ArgumentException($"Tensor '{tensor.Name}' has unknown datatype {tensor.DataType}.", nameof(tensor)),
-    };
+        {
+            TensorDataType.Fp32 => OrtValue.CreateTensorValueFromMemory((float[])tensor.Data, tensor.Shape),
+            TensorDataType.Int64 => OrtValue.CreateTensorValueFromMemory((long[])tensor.Data, tensor.Shape),
+            TensorDataType.Int32 => OrtValue.CreateTensorValueFromMemory((int[])tensor.Data, tensor.Shape),
+            TensorDataType.Fp64 => OrtValue.CreateTensorValueFromMemory((double[])tensor.Data, tensor.Shape),
+            TensorDataType.Bool => OrtValue.CreateTensorValueFromMemory((bool[])tensor.Data, tensor.Shape),
+            TensorDataType.Uint8 => OrtValue.CreateTensorValueFromMemory((byte[])tensor.Data, tensor.Shape),
+            TensorDataType.Int8 => OrtValue.CreateTensorValueFromMemory((sbyte[])tensor.Data, tensor.Shape),
+            TensorDataType.Int16 => OrtValue.CreateTensorValueFromMemory((short[])tensor.Data, tensor.Shape),
+            TensorDataType.Uint16 => OrtValue.CreateTensorValueFromMemory((ushort[])tensor.Data, tensor.Shape),
+            TensorDataType.Uint32 => OrtValue.CreateTensorValueFromMemory((uint[])tensor.Data, tensor.Shape),
+            TensorDataType.Uint64 => OrtValue.CreateTensorValueFromMemory((ulong[])tensor.Data, tensor.Shape),
+            TensorDataType.Fp16 => HalfTensor((Half[])tensor.Data, tensor.Shape),
+            TensorDataType.Bytes => StringTensor((string[])tensor.Data, tensor.Shape),
+            _ => throw new ArgumentException($"Tensor '{tensor.Name}' has unknown datatype {tensor.DataType}.", nameof(tensor)),
+        };
 
     public static NamedTensor FromOrtValue(string name, OrtValue value)
     {

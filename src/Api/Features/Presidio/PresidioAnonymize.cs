@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Governance.Api.Pipeline;
 using Governance.Api.Anonymization;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Privacy;
 using MediatR;
