@@ -28,7 +28,7 @@ public sealed class UpgradeTests
         await InsertOldEntriesAsync(db, legacy, version: 1, withStagedIds: false);
         await MigrateAsync(db, upTo: int.MaxValue);
 
-        await using (var log = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var log = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             Assert.Equal(6, (await log.AppendAsync(SampleEntries.Create(6), CancellationToken.None)).Sequence);
         }
@@ -64,7 +64,7 @@ public sealed class UpgradeTests
         await anchor.PublishAsync(signed, CancellationToken.None);
 
         await MigrateAsync(db, upTo: int.MaxValue);
-        await using (var log = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var log = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             Assert.Equal(304, (await log.AppendAsync(SampleEntries.Create(304), CancellationToken.None)).Sequence);
         }
