@@ -3,7 +3,7 @@ using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
 using Governance.Audit.Publishing;
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Governance.Audit.Verification;
 using Governance.Domain.Auditing;
 using Governance.Testing;

@@ -1,15 +1,19 @@
+using Governance.Audit;
+using Governance.Audit.Sequencing;
 using Governance.Domain.Auditing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace Governance.Audit.Tests;
+namespace Governance.Testing;
 
 /// <summary>
 /// The audit log as a host runs it: composed by <see cref="AuditLogRegistration.AddAuditLog"/>, its
-/// hosted services started in registration order and, on dispose, stopped in reverse.
+/// hosted services started in registration order and, on dispose, stopped in reverse. Without
+/// <c>sequence</c> the sequencer is left unstarted, so entries are written but not integrated (a
+/// backlog, as when no process leads).
 /// </summary>
-internal sealed class RunningAuditLog : IAuditLog, IAsyncDisposable
+public sealed class RunningAuditLog : IAuditLog, IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly IHostedService[] _hosted;
@@ -22,14 +26,14 @@ internal sealed class RunningAuditLog : IAuditLog, IAsyncDisposable
         _log = services.GetRequiredService<IAuditLog>();
     }
 
-    public static async Task<RunningAuditLog> StartAsync(NpgsqlDataSource dataSource, GroupCommitOptions? options = null)
+    public static async Task<RunningAuditLog> StartAsync(NpgsqlDataSource dataSource, GroupCommitOptions? options = null, bool sequence = true)
     {
         var services = new ServiceCollection()
             .AddSingleton(dataSource)
             .AddAuditLog(_ => options ?? new GroupCommitOptions())
             .BuildServiceProvider();
         var running = new RunningAuditLog(services);
-        foreach (var hosted in running._hosted)
+        foreach (var hosted in running._hosted.Where(h => sequence || h is not AuditSequencer))
         {
             await hosted.StartAsync(CancellationToken.None);
         }
