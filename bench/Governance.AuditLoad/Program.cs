@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Governance.Audit;
 using Governance.AuditLoad;
 using Governance.Testing;
 
@@ -26,7 +25,7 @@ await using (var settings = await show.ExecuteReaderAsync())
 
 var plain = new PlainInsertLog(db.AppDataSource, "bench_plain");
 var plainPk = new PlainInsertLog(db.AppDataSource, "bench_plain_pk");
-var log = new GroupCommitAuditLog(db.AppDataSource);
+var log = await RunningAuditLog.StartAsync(db.AppDataSource);
 
 // Warm-up (JIT, connection pool, first pages), not reported.
 await Load.ClosedLoopAsync(null, 3, callers, e => Load.DurableAsync(plain.AppendAsync(e)));
@@ -103,13 +102,13 @@ static async Task SequencerAloneAsync(TestDatabase db)
 {
     // Write a backlog with no sequencer running, then time one leader integrating it.
     const int Backlog = 50_000;
-    await using (var writer = new GroupCommitAuditLog(db.AppDataSource, new GroupCommitOptions { RunSequencer = false }))
+    await using (var writer = await RunningAuditLog.StartAsync(db.AppDataSource, sequence: false))
     {
         await Task.WhenAll(Enumerable.Range(0, Backlog).Select(i => writer.WriteAsync(Load.Entry(i % 1000, i), CancellationToken.None).AsTask()));
     }
 
     var start = Stopwatch.GetTimestamp();
-    await using (var sequencer = new Governance.Audit.Sequencing.AuditSequencer(db.AppDataSource))
+    await using (var sequencer = await RunningAuditLog.StartAsync(db.AppDataSource))
     await using (var behind = db.AppDataSource.CreateCommand(
         "SELECT count(*) FROM audit_records WHERE id > coalesce((SELECT first_record_id + entry_count - 1 FROM audit_log_runs ORDER BY first_sequence DESC LIMIT 1), 0)"))
     {

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Governance.Api.PolicyEngine;
-using Governance.Audit;
 using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
 using Governance.Testing;
@@ -36,7 +35,7 @@ public class PolicySimulationDatabaseBenchmarks
         _reader = new DecisionLogReader(_database.AppDataSource);
         _draft = PolicySets.Generated(1000);
         var recorded = PolicySets.Default();
-        await using var log = new GroupCommitAuditLog(_database.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(_database.AppDataSource);
         var next = -1;
         async Task AppendManyAsync()
         {

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Governance.Audit.Sequencing;
 using Governance.Audit.Storage;
 using Governance.Domain.Auditing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -12,48 +13,52 @@ namespace Governance.Audit;
 /// <summary>
 /// Appends with group commit: callers queue their entry; one background loop writes everything
 /// queued in a single transaction (one COPY, one fsync) and each caller is durable when it commits.
-/// The sequencer (run here too, as leader or standby) then gives the entries their place in the
-/// Merkle log, and <see cref="AppendAsync"/> returns the receipt. A failed batch fails its callers
-/// only; the next batch retries the database, so the log recovers by itself.
+/// The <see cref="AuditSequencer"/> (its own hosted service) then gives the entries their place in
+/// the Merkle log, and <see cref="AppendAsync"/> returns the receipt the
+/// <see cref="IntegrationTracker"/> hands back. A failed batch fails its callers only; the next batch
+/// retries the database, so the log recovers by itself. The writer loop runs between
+/// <see cref="StartAsync"/> and <see cref="StopAsync"/>, which writes what is queued and then ends.
 /// </summary>
-public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
+public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommitOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue;
     private readonly IntegrationTracker _tracker;
-    private readonly Task _loop;
-    private int _disposed;
+    private readonly AuditSequencer _sequencer;
+    private Task _loop = Task.CompletedTask;
 
-    public GroupCommitAuditLog(NpgsqlDataSource dataSource, GroupCommitOptions? options = null, ILogger<GroupCommitAuditLog>? logger = null)
+    internal GroupCommitAuditLog(
+        NpgsqlDataSource dataSource, GroupCommitOptions options, IntegrationTracker tracker, AuditSequencer sequencer, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         _dataSource = dataSource;
-        _options = options ?? new GroupCommitOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchSize, 1, nameof(options));
-        _logger = logger ?? NullLogger<GroupCommitAuditLog>.Instance;
+        _options = options;
+        _tracker = tracker;
+        _sequencer = sequencer;
+        _logger = logger ?? NullLogger.Instance;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        if (_options.RunSequencer)
-        {
-            Sequencer = new AuditSequencer(dataSource, _options.Sequencer, _logger);
-        }
-
-        _tracker = new IntegrationTracker(dataSource, _options.IntegrationPollInterval, () => Sequencer?.IsLeader == true);
-        if (Sequencer is not null)
-        {
-            Sequencer.Integrated += _tracker.Complete;
-        }
-
-        _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>This process's sequencer (null when <see cref="GroupCommitOptions.RunSequencer"/> is off).</summary>
-    public AuditSequencer? Sequencer { get; }
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Entries already queued are still written; new ones are refused.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -112,8 +117,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
 
     public async ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken)
     {
-        var integrated = _tracker.WaitAsync(written.RequestId);
-        Sequencer?.Wake();
+        var integrated = _tracker.WaitAsync(written.RequestId, cancellationToken);
+        _sequencer.Wake();
         try
         {
             return (await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false)).ToReceipt();
@@ -124,25 +129,6 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
             throw new AuditUnavailableException(
                 $"The audit entry of request {written.RequestId} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // The container may hold this instance under two service types and dispose it twice.
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        // Entries already queued are still written; new ones are refused.
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        if (Sequencer is not null)
-        {
-            await Sequencer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await _tracker.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -174,7 +160,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                 {
                     await RecordWriter.WriteAsync(connection, entries, CancellationToken.None).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
-                    Sequencer?.Wake();
+                    _sequencer.Wake();
                     foreach (var pending in batch)
                     {
                         pending.TrySetResult();

@@ -8,9 +8,6 @@ public sealed record GroupCommitOptions
     /// <summary>Entries that may wait before AppendAsync itself waits for room (back-pressure).</summary>
     public int QueueCapacity { get; init; } = 16_384;
 
-    /// <summary>Whether this log also runs a sequencer (leader or standby); off only for processes that must not.</summary>
-    public bool RunSequencer { get; init; } = true;
-
     public SequencerOptions Sequencer { get; init; } = new();
 
     /// <summary>How long a caller waits for its written entry to be integrated before failing closed.</summary>

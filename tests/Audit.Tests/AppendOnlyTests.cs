@@ -33,7 +33,7 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
 
     public async Task InitializeAsync()
     {
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await log.AppendAsync(SampleEntries.Create(), CancellationToken.None);
     }
 
@@ -42,7 +42,7 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
     [Fact]
     public async Task AppRole_CanInsertThroughTheLogAndSelect()
     {
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         var receipt = await log.AppendAsync(SampleEntries.Create(7), CancellationToken.None);
 
         var stored = await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None);

@@ -13,7 +13,7 @@ public sealed class AuditReaderTests(TestDatabase db) : IClassFixture<TestDataba
             return; // seeded by an earlier test of this class
         }
 
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         for (var i = 0; i < 6; i++)
         {
             var entry = SampleEntries.Create(i, tenant: i % 2 == 0 ? "acme" : "globex", outcome: i == 5 ? AuditOutcome.Denied : AuditOutcome.Succeeded);

@@ -18,7 +18,7 @@ public sealed class CrashRecoveryTests
     {
         await using var cluster = await CrashableCluster.StartAsync();
         await using var dataSource = NpgsqlDataSource.Create(cluster.AppConnectionString);
-        await using var log = new GroupCommitAuditLog(dataSource);
+        await using var log = await RunningAuditLog.StartAsync(dataSource);
         var receipts = new ConcurrentBag<(Guid RequestId, AuditReceipt Receipt)>();
         var refused = 0;
         using var stop = new CancellationTokenSource();

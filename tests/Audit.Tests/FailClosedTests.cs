@@ -12,7 +12,7 @@ public sealed class FailClosedTests
     {
         // Port 1 on loopback: connection refused at once, as when PostgreSQL is down.
         await using var nowhere = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=governance;Username=x;Password=x;Timeout=5");
-        await using var log = new GroupCommitAuditLog(nowhere, new GroupCommitOptions { IntegrationTimeout = TimeSpan.FromSeconds(5) });
+        await using var log = await RunningAuditLog.StartAsync(nowhere, new GroupCommitOptions { IntegrationTimeout = TimeSpan.FromSeconds(5) });
 
         var attempts = Enumerable.Range(0, 20).Select(i => log.AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask()).ToList();
 
@@ -37,7 +37,7 @@ public sealed class FailClosedTests
         {
             var builder = new NpgsqlConnectionStringBuilder(db.AppConnectionString) { Username = role, Password = password };
             await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-            await using var log = new GroupCommitAuditLog(dataSource);
+            await using var log = await RunningAuditLog.StartAsync(dataSource);
 
             // Login refused stands in for "database down": no session can be opened.
             await Assert.ThrowsAsync<AuditUnavailableException>(() => log.AppendAsync(SampleEntries.Create(1), CancellationToken.None).AsTask());
@@ -60,7 +60,7 @@ public sealed class FailClosedTests
     public async Task BadEntry_FailsOnlyItsOwnCaller()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
 
         var bad = log.AppendAsync(SampleEntries.Create(1) with { Action = "bad\0action" }, CancellationToken.None).AsTask();
         var good = log.AppendAsync(SampleEntries.Create(2), CancellationToken.None).AsTask();

@@ -10,7 +10,7 @@ public sealed class GroupCommitTests
     public async Task ConcurrentAppends_GetContiguousSequencesInFewerTransactions()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 500)
             .Select(i => Task.Run(() => log.AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask())));
@@ -28,8 +28,8 @@ public sealed class GroupCommitTests
     public async Task TwoWritersOnSeparateDataSources_KeepOneGapFreeLog()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var first = new GroupCommitAuditLog(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
-        await using var second = new GroupCommitAuditLog(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
+        await using var first = await RunningAuditLog.StartAsync(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
+        await using var second = await RunningAuditLog.StartAsync(db.CreateDataSource(db.AppConnectionString), new GroupCommitOptions { MaxBatchSize = 16 });
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 500)
             .Select(i => Task.Run(() => (i % 2 == 0 ? first : second).AppendAsync(SampleEntries.Create(i), CancellationToken.None).AsTask())));
@@ -44,7 +44,7 @@ public sealed class GroupCommitTests
     public async Task Receipt_MatchesTheStoredEntryAndItsLeaf()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         var entry = SampleEntries.Create(3);
 
         var receipt = await log.AppendAsync(entry, CancellationToken.None);
@@ -57,10 +57,25 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task Stop_WritesEverythingQueuedBeforeTheLoopEnds()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var log = await RunningAuditLog.StartAsync(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 8 });
+        var writes = Enumerable.Range(0, 200).Select(i => log.WriteAsync(SampleEntries.Create(i), CancellationToken.None).AsTask()).ToArray();
+
+        await log.DisposeAsync();
+
+        var written = await Task.WhenAll(writes);
+        Assert.Equal(200, written.Distinct().Count());
+        await using var count = db.AdminDataSource.CreateCommand("SELECT count(*) FROM audit_records");
+        Assert.Equal(200L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task AfterDispose_AppendIsRefused()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var log = new GroupCommitAuditLog(db.AppDataSource);
+        var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await log.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => log.AppendAsync(SampleEntries.Create(), CancellationToken.None).AsTask());

@@ -16,7 +16,7 @@ public sealed class InTransactionTests
     public async Task RolledBack_LeavesNoRowAndNoGap()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await using (var connection = await db.AppDataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -35,7 +35,7 @@ public sealed class InTransactionTests
     public async Task Committed_IsAtomicWithTheCommandsOwnChanges()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
         await using (var setup = connection.CreateCommand())
         {
@@ -63,7 +63,7 @@ public sealed class InTransactionTests
     public async Task RecordThatCommitsLate_KeepsItsPlaceInRecordOrder()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 4 });
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 4 });
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         var late = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
@@ -93,7 +93,7 @@ public sealed class InTransactionTests
     public async Task OpenTransaction_DelaysReceiptsNotDurability_AndItsRollbackReleasesThem()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
@@ -112,7 +112,7 @@ public sealed class InTransactionTests
     public async Task LongTransactionElsewhere_DoesNotHoldTheLogAtARolledBackRecord()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         // A transaction with an xid that stays open for the whole test keeps every snapshot's xmin
         // behind it; the log must not need xmin to move to know the rolled-back id is dead.
         await using var elsewhere = await db.AppDataSource.OpenConnectionAsync();
@@ -140,7 +140,7 @@ public sealed class InTransactionTests
     public async Task SnapshotIsolation_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var log = new GroupCommitAuditLog(db.AppDataSource);
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
 

@@ -1,4 +1,4 @@
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Governance.Testing;
 using Npgsql;
 

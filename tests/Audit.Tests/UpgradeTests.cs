@@ -3,9 +3,9 @@ using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
 using Governance.Audit.Publishing;
-using Governance.Audit.Schema;
 using Governance.Audit.Verification;
 using Governance.Domain.Auditing;
+using Governance.Migrations;
 using Governance.Testing;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,7 +28,7 @@ public sealed class UpgradeTests
         await InsertOldEntriesAsync(db, legacy, version: 1, withStagedIds: false);
         await MigrateAsync(db, upTo: int.MaxValue);
 
-        await using (var log = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var log = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             Assert.Equal(6, (await log.AppendAsync(SampleEntries.Create(6), CancellationToken.None)).Sequence);
         }
@@ -64,7 +64,7 @@ public sealed class UpgradeTests
         await anchor.PublishAsync(signed, CancellationToken.None);
 
         await MigrateAsync(db, upTo: int.MaxValue);
-        await using (var log = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var log = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             Assert.Equal(304, (await log.AppendAsync(SampleEntries.Create(304), CancellationToken.None)).Sequence);
         }

@@ -1,5 +1,5 @@
-using Governance.Audit.Schema;
 using Governance.Cli.Tests.Infrastructure;
+using Governance.Migrations;
 using Governance.Testing;
 
 namespace Governance.Cli.Tests;

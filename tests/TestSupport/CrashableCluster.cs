@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Npgsql;
 
 namespace Governance.Testing;

@@ -1,4 +1,4 @@
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Npgsql;
 using Xunit;
 

@@ -9,16 +9,12 @@ using Npgsql;
 
 namespace Governance.Api.Composition;
 
-/// <summary>The audit trail's services: group commit + sequencer, checkpoints, anchor, proofs, verifier.</summary>
+/// <summary>The audit trail's services: the hosted log (sequencer, tracker, group commit), checkpoints, anchor, proofs, verifier.</summary>
 public static class AuditRegistration
 {
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new GroupCommitAuditLog(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            new GroupCommitOptions { IntegrationTimeout = TimeSpan.FromSeconds(Math.Max(1, Audit(sp).IntegrationTimeoutSeconds)) },
-            sp.GetRequiredService<ILogger<GroupCommitAuditLog>>()));
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<GroupCommitAuditLog>());
+        services.AddAuditLog(sp => new GroupCommitOptions { IntegrationTimeout = TimeSpan.FromSeconds(Math.Max(1, Audit(sp).IntegrationTimeoutSeconds)) });
         services.AddSingleton<AuditReader>();
         services.AddSingleton<ProofReader>();
         services.AddSingleton<CheckpointStore>();

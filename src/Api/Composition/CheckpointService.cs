@@ -1,5 +1,5 @@
-using Governance.Audit;
 using Governance.Audit.Publishing;
+using Governance.Audit.Sequencing;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Composition;
@@ -9,7 +9,7 @@ namespace Governance.Api.Composition;
 /// sequencer does it on the timer (any process may still publish on demand).
 /// </summary>
 public sealed partial class CheckpointService(
-    GroupCommitAuditLog log, CheckpointPublisher publisher, IOptions<Configuration.GovernanceOptions> options, ILogger<CheckpointService> logger)
+    AuditSequencer sequencer, CheckpointPublisher publisher, IOptions<Configuration.GovernanceOptions> options, ILogger<CheckpointService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,7 +17,7 @@ public sealed partial class CheckpointService(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Audit.CheckpointIntervalSeconds)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (log.Sequencer?.IsLeader != true)
+            if (!sequencer.IsLeader)
             {
                 continue;
             }

@@ -35,8 +35,9 @@ public static class ServiceRegistration
 
         services.AddSingleton(sp => AppDataSource(Options(sp).Database.AppConnectionString));
         services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddAuditTrail();
+        // Registered first: hosted services start in order, and everything after reads the schema.
         services.AddHostedService<DatabaseMigrationService>();
+        services.AddAuditTrail();
 
         services.AddGovernanceAuthentication();
         services.AddScoped<AuditScope>();

@@ -1,5 +1,5 @@
 using Governance.Api.Configuration;
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

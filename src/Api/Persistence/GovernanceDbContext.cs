@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Persistence;
 
 /// <summary>
-/// The catalog (tenants, models, licenses, clients). The schema comes from db/migrations, never from
+/// The catalog (tenants, models, licenses, clients) and the policy history. The schema comes from db/migrations, never from
 /// EF; this only maps it. Handlers use it directly (no repository layer).
 /// </summary>
 public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options)
@@ -15,6 +15,12 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<LicenseGrantRecord> LicenseGrants => Set<LicenseGrantRecord>();
 
     public DbSet<OAuthClientRecord> OAuthClients => Set<OAuthClientRecord>();
+
+    public DbSet<PolicyVersionRecord> PolicyVersions => Set<PolicyVersionRecord>();
+
+    public DbSet<PolicyApprovalRecord> PolicyApprovals => Set<PolicyApprovalRecord>();
+
+    public DbSet<PolicyActivationRecord> PolicyActivations => Set<PolicyActivationRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +68,39 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(c => c.CreatedAt).HasColumnName("created_at");
             e.Property(c => c.CreatedBy).HasColumnName("created_by");
             e.Property(c => c.RevokedAt).HasColumnName("revoked_at");
+        });
+        MapPolicies(modelBuilder);
+    }
+
+    private static void MapPolicies(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PolicyVersionRecord>(e =>
+        {
+            e.ToTable("policy_versions").HasKey(v => v.Version);
+            e.Property(v => v.Version).HasColumnName("version").ValueGeneratedNever();
+            e.Property(v => v.Name).HasColumnName("name");
+            e.Property(v => v.Source).HasColumnName("source");
+            e.Property(v => v.Sha256).HasColumnName("sha256");
+            e.Property(v => v.RuleCount).HasColumnName("rule_count");
+            e.Property(v => v.CreatedAt).HasColumnName("created_at");
+            e.Property(v => v.CreatedBy).HasColumnName("created_by");
+        });
+        modelBuilder.Entity<PolicyApprovalRecord>(e =>
+        {
+            e.ToTable("policy_approvals").HasKey(a => new { a.Version, a.ApprovedBy });
+            e.Property(a => a.Version).HasColumnName("version");
+            e.Property(a => a.ApprovedBy).HasColumnName("approved_by");
+            e.Property(a => a.ApprovedAt).HasColumnName("approved_at");
+        });
+        modelBuilder.Entity<PolicyActivationRecord>(e =>
+        {
+            e.ToTable("policy_activations").HasKey(a => a.Id);
+            e.Property(a => a.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            e.Property(a => a.Version).HasColumnName("version");
+            e.Property(a => a.ActivatedAt).HasColumnName("activated_at");
+            e.Property(a => a.ActivatedBy).HasColumnName("activated_by");
+            e.Property(a => a.Emergency).HasColumnName("emergency");
+            e.Property(a => a.Reason).HasColumnName("reason");
         });
     }
 }

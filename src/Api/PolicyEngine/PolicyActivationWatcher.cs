@@ -11,7 +11,7 @@ namespace Governance.Api.PolicyEngine;
 /// dropped connection). Each new activation is compiled once, then swapped in.
 /// </summary>
 public sealed partial class PolicyActivationWatcher(
-    NpgsqlDataSource dataSource, PolicySeeder seeder, ActivePolicy active, IOptions<PolicyOptions> options, ILogger<PolicyActivationWatcher> logger)
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, PolicySeeder seeder, ActivePolicy active, IOptions<PolicyOptions> options, ILogger<PolicyActivationWatcher> logger)
     : BackgroundService
 {
     public const string Channel = "governance_policy";
@@ -66,14 +66,15 @@ public sealed partial class PolicyActivationWatcher(
     /// <summary>Loads and compiles the latest activation when it differs from the one in use.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var latest = await PolicyStore.LatestActivationIdAsync(connection, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var versions = scope.ServiceProvider.GetRequiredService<IPolicyVersions>();
+        var latest = await versions.LatestActivationIdAsync(ct);
         if (latest is null || latest == active.ActivationId)
         {
             return;
         }
 
-        var version = await PolicyStore.ActiveAsync(connection, ct);
+        var version = await versions.ActiveAsync(ct);
         if (version is null)
         {
             return;

@@ -6,6 +6,7 @@ public static class PolicyRegistration
     {
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
         services.AddSingleton<ActivePolicy>();
+        services.AddScoped<IPolicyVersions, PolicyVersionStore>();
         services.AddSingleton<PolicySeeder>();
         services.AddSingleton<PolicyActivationWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PolicyActivationWatcher>());

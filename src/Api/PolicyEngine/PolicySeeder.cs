@@ -1,6 +1,9 @@
 using Governance.Api.Configuration;
+using Governance.Api.Persistence;
 using Governance.Audit;
 using Governance.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -11,7 +14,7 @@ namespace Governance.Api.PolicyEngine;
 /// audit entry, in one transaction. Several processes may start at once: an advisory lock and the
 /// emptiness check inside it make exactly one of them seed.
 /// </summary>
-public sealed class PolicySeeder(NpgsqlDataSource dataSource, IAuditLog auditLog, IOptions<PolicyOptions> options, TimeProvider time)
+public sealed class PolicySeeder(IServiceScopeFactory scopes, IAuditLog auditLog, IOptions<PolicyOptions> options, TimeProvider time)
 {
     public const string SeedActor = "system:seed";
     public const string EmbeddedName = "Governance.Policies.default.yaml";
@@ -19,19 +22,14 @@ public sealed class PolicySeeder(NpgsqlDataSource dataSource, IAuditLog auditLog
 
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SeedLock})", connection, transaction))
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var versions = scope.ServiceProvider.GetRequiredService<IPolicyVersions>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLock})", ct);
+        if (await versions.AnyAsync(ct))
         {
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM policy_versions)", connection, transaction))
-        {
-            if ((bool)(await any.ExecuteScalarAsync(ct))!)
-            {
-                return;
-            }
+            return;
         }
 
         var (source, origin) = ReadSeed();
@@ -42,12 +40,14 @@ public sealed class PolicySeeder(NpgsqlDataSource dataSource, IAuditLog auditLog
         }
 
         var now = time.GetUtcNow();
-        var version = await PolicyStore.InsertVersionAsync(connection, document.Document!.Name, source, document.Document.Rules.Count, now, SeedActor, ct);
-        await PolicyStore.ActivateAsync(connection, version, SeedActor, now, emergency: false, $"seeded from {origin}", ct);
+        var version = await versions.InsertVersionAsync(document.Document!.Name, source, document.Document.Rules.Count, now, SeedActor, ct);
+        await versions.ActivateAsync(version, SeedActor, now, emergency: false, $"seeded from {origin}", ct);
         var entry = new AuditEntry(Guid.CreateVersion7(now), now, "policy.seed", AuditOutcome.Succeeded, 200, SeedActor, "system",
             null, null, null, null, null, [], PolicyLoader.Digest(source), null, null)
         { PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        await auditLog.AppendInTransactionAsync(connection, transaction, entry, ct);
+        // As the audit behaviour does for a command: the entry commits with the seed or not at all.
+        await auditLog.AppendInTransactionAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
         await transaction.CommitAsync(ct);
     }
 

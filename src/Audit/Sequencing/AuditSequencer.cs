@@ -1,4 +1,5 @@
 using Governance.Audit.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -9,9 +10,11 @@ namespace Governance.Audit.Sequencing;
 /// Leader or standby. Leadership is a session-level advisory lock on one dedicated connection, and
 /// every batch runs on that same connection: if the process dies, its connection closes, the lock
 /// frees and a standby (any other API process) takes over at its next try. A leader that loses
-/// its connection loses its transaction with it, so two leaders never write at once.
+/// its connection loses its transaction with it, so two leaders never write at once. A hosted
+/// service: it starts after the services registered before it (the migrations) and stops by
+/// cancelling its loop.
 /// </summary>
-public sealed class AuditSequencer : IAsyncDisposable
+public sealed class AuditSequencer : BackgroundService
 {
     /// <summary>"gov_seqr" as a big-endian int64.</summary>
     public const long LeaderLockKey = 0x676F765F73657172;
@@ -20,17 +23,14 @@ public sealed class AuditSequencer : IAsyncDisposable
     private readonly SequencerOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private int _disposed;
 
-    public AuditSequencer(NpgsqlDataSource dataSource, SequencerOptions? options = null, ILogger? logger = null)
+    internal AuditSequencer(NpgsqlDataSource dataSource, SequencerOptions options, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource;
-        _options = options ?? new SequencerOptions();
+        _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
     /// <summary>Called with the records of every batch this process integrated, right after its commit.</summary>
@@ -54,29 +54,22 @@ public sealed class AuditSequencer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        _stop.Dispose();
         _wake.Dispose();
+        base.Dispose();
     }
 
     // Whatever fails, the loop backs off and tries again; callers fail by their own timeout.
-    private async Task RunAsync(CancellationToken stop)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stop.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await LeadWhilePossibleAsync(stop).ConfigureAwait(false);
+                await LeadWhilePossibleAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
@@ -88,7 +81,7 @@ public sealed class AuditSequencer : IAsyncDisposable
             IsLeader = false;
             try
             {
-                await Task.Delay(_options.TakeoverInterval, stop).ConfigureAwait(false);
+                await Task.Delay(_options.TakeoverInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

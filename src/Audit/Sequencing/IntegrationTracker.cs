@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Governance.Audit.Sequencing;
@@ -10,24 +11,22 @@ namespace Governance.Audit.Sequencing;
 /// runs only while someone waits. While this process leads, it integrates everything written here
 /// itself, so the poll runs only every <see cref="LeaderGrace"/> and asks only about waiters older
 /// than that (entries a previous leader integrated): polling for every waiter at thousands of
-/// entries per second would load the database for nothing.
+/// entries per second would load the database for nothing. The poll is a hosted service's loop.
 /// </summary>
-internal sealed class IntegrationTracker : IAsyncDisposable
+internal sealed class IntegrationTracker : BackgroundService
 {
     private static readonly TimeSpan LeaderGrace = TimeSpan.FromMilliseconds(250);
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _pollInterval;
-    private readonly Func<bool> _localLeader;
+    private readonly AuditSequencer _sequencer;
     private readonly ConcurrentDictionary<Guid, Waiter> _waiting = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _poll;
 
-    public IntegrationTracker(NpgsqlDataSource dataSource, TimeSpan pollInterval, Func<bool> localLeader)
+    public IntegrationTracker(NpgsqlDataSource dataSource, TimeSpan pollInterval, AuditSequencer sequencer)
     {
         _dataSource = dataSource;
         _pollInterval = pollInterval;
-        _localLeader = localLeader;
-        _poll = Task.Run(() => PollAsync(_stop.Token));
+        _sequencer = sequencer;
+        sequencer.Integrated += Complete;
     }
 
     /// <summary>Starts watching a request's entry before it can commit, so the local sequencer's report cannot be missed.</summary>
@@ -37,7 +36,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
     /// The completion for a request's entry. If nobody was watching for it (written in a caller's own
     /// transaction, or already reported and gone), it may be in the log already: one look settles that.
     /// </summary>
-    public async Task<IntegratedRecord> WaitAsync(Guid requestId)
+    public async Task<IntegratedRecord> WaitAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var created = false;
         var waiter = _waiting.GetOrAdd(requestId, _ =>
@@ -49,7 +48,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         {
             try
             {
-                Complete(await LookUpAsync([requestId], _stop.Token).ConfigureAwait(false));
+                Complete(await LookUpAsync([requestId], cancellationToken).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
             {
@@ -73,23 +72,16 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _poll.ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
     // A failed poll is retried at the next tick; waiters have their own timeout.
-    private async Task PollAsync(CancellationToken stop)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_pollInterval);
         var lastLeaderPoll = Stopwatch.GetTimestamp();
         try
         {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var all = !_localLeader();
+                var all = !_sequencer.IsLeader;
                 if (!all && Stopwatch.GetElapsedTime(lastLeaderPoll) < LeaderGrace)
                 {
                     continue;
@@ -104,7 +96,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
 
                 try
                 {
-                    Complete(await LookUpAsync(ids, stop).ConfigureAwait(false));
+                    Complete(await LookUpAsync(ids, stoppingToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -114,7 +106,7 @@ internal sealed class IntegrationTracker : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // disposed
+            // stopped
         }
     }
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Governance.Audit.Schema;
+using Governance.Migrations;
 using Npgsql;
 
 namespace Governance.Cli.Commands;

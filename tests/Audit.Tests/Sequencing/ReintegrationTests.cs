@@ -16,7 +16,7 @@ public sealed class ReintegrationTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var receipts = new List<(Guid RequestId, AuditReceipt Receipt)>();
-        await using (var log = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var log = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             for (var round = 0; round < 10; round++)
             {
@@ -37,7 +37,7 @@ public sealed class ReintegrationTests
             DELETE FROM audit_log_runs WHERE first_sequence + entry_count - 1 > 100;
             DELETE FROM audit_tree_nodes WHERE (node_index + 1) << level > (SELECT coalesce(max(first_sequence + entry_count - 1), 0) FROM audit_log_runs);
             """);
-        await using (var successor = new GroupCommitAuditLog(db.AppDataSource))
+        await using (var successor = await RunningAuditLog.StartAsync(db.AppDataSource))
         {
             await successor.AppendAsync(SampleEntries.Create(1000), CancellationToken.None);
         }

@@ -33,7 +33,7 @@ internal sealed class SignedLog : IAsyncDisposable
     {
         var log = new SignedLog(await TestDatabase.CreateAsync());
         var publisher = new CheckpointPublisher(new CheckpointStore(log.Db.AppDataSource), new CheckpointSigner(log.Key), log.Anchor, TimeProvider.System, "test.local/audit");
-        await using (var writer = new GroupCommitAuditLog(log.Db.AppDataSource))
+        await using (var writer = await RunningAuditLog.StartAsync(log.Db.AppDataSource))
         {
             for (var i = 1; i <= 20; i++)
             {

@@ -1,12 +1,9 @@
 using FluentValidation;
 using Governance.Api.Errors;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -32,14 +29,13 @@ public sealed class ActivatePolicyValidator : AbstractValidator<ActivatePolicy>
     }
 }
 
-public sealed class ActivatePolicyHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+public sealed class ActivatePolicyHandler(IPolicyVersions versions, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<ActivatePolicy, ActivationDto>
 {
     public async Task<ActivationDto> Handle(ActivatePolicy request, CancellationToken cancellationToken)
     {
         scope.PolicyVersion = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
+        var row = await versions.GetAsync(request.Version, cancellationToken)
             ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
         if (row.Active)
         {
@@ -61,7 +57,7 @@ public sealed class ActivatePolicyHandler(GovernanceDbContext db, AuditScope sco
         }
 
         var now = time.GetUtcNow();
-        var id = await PolicyStore.ActivateAsync(connection, request.Version, principal.Id, now, request.Emergency, request.Reason, cancellationToken);
+        var id = await versions.ActivateAsync(request.Version, principal.Id, now, request.Emergency, request.Reason, cancellationToken);
         return new ActivationDto(request.Version, id, request.Emergency, now, principal.Id);
     }
 }

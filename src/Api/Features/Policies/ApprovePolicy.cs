@@ -1,11 +1,8 @@
 using Governance.Api.Errors;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -15,14 +12,13 @@ public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, IC
     public string AuditAction => "policy.approve";
 }
 
-public sealed class ApprovePolicyHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+public sealed class ApprovePolicyHandler(IPolicyVersions versions, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<ApprovePolicy, PolicyVersionDto>
 {
     public async Task<PolicyVersionDto> Handle(ApprovePolicy request, CancellationToken cancellationToken)
     {
         scope.PolicyVersion = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
+        var row = await versions.GetAsync(request.Version, cancellationToken)
             ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
         if (SubjectIdentity.Same(row.CreatedBy, principal.Id))
         {
@@ -35,7 +31,7 @@ public sealed class ApprovePolicyHandler(GovernanceDbContext db, AuditScope scop
             throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyApproved, $"You already approved policy version {request.Version}.");
         }
 
-        await PolicyStore.ApproveAsync(connection, request.Version, principal.Id, time.GetUtcNow(), cancellationToken);
-        return PolicyVersionDto.From((await PolicyStore.GetAsync(connection, request.Version, cancellationToken))!, withSource: false);
+        await versions.ApproveAsync(request.Version, principal.Id, time.GetUtcNow(), cancellationToken);
+        return PolicyVersionDto.From((await versions.GetAsync(request.Version, cancellationToken))!, withSource: false);
     }
 }

@@ -1,11 +1,8 @@
 using FluentValidation;
-using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -26,7 +23,7 @@ public sealed class CreatePolicyDraftValidator : AbstractValidator<CreatePolicyD
     }
 }
 
-public sealed class CreatePolicyDraftHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
+public sealed class CreatePolicyDraftHandler(IPolicyVersions versions, AuditScope scope, CurrentPrincipal principal, TimeProvider time)
     : IRequestHandler<CreatePolicyDraft, PolicyVersionDto>
 {
     public async Task<PolicyVersionDto> Handle(CreatePolicyDraft request, CancellationToken cancellationToken)
@@ -38,10 +35,9 @@ public sealed class CreatePolicyDraftHandler(GovernanceDbContext db, AuditScope 
             throw PolicyInvalidException.For(loaded.Errors);
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var version = await PolicyStore.InsertVersionAsync(connection, loaded.Document!.Name, request.Source, loaded.Document.Rules.Count, time.GetUtcNow(), principal.Id, cancellationToken);
+        var version = await versions.InsertVersionAsync(loaded.Document!.Name, request.Source, loaded.Document.Rules.Count, time.GetUtcNow(), principal.Id, cancellationToken);
         scope.PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var row = await PolicyStore.GetAsync(connection, version, cancellationToken);
+        var row = await versions.GetAsync(version, cancellationToken);
         return PolicyVersionDto.From(row!, withSource: false);
     }
 }

@@ -5,7 +5,6 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -21,15 +20,14 @@ public sealed record EvaluatePolicy(int? Version, JsonElement Context, IReadOnly
 public sealed record EvaluationDto(string PolicyVersion, string Effect, IReadOnlyList<string> MatchedRuleIds, IReadOnlyList<Denial> Denials,
     MergedObligations Obligations, IReadOnlyList<string> MergeNotes, IReadOnlyList<RuleExplanation> Rules, string Explanation);
 
-public sealed class EvaluatePolicyHandler(ActivePolicy active, NpgsqlDataSource dataSource, AuditScope scope) : IRequestHandler<EvaluatePolicy, EvaluationDto>
+public sealed class EvaluatePolicyHandler(ActivePolicy active, IPolicyVersions versions, AuditScope scope) : IRequestHandler<EvaluatePolicy, EvaluationDto>
 {
     public async Task<EvaluationDto> Handle(EvaluatePolicy request, CancellationToken cancellationToken)
     {
         var set = active.Current ?? throw new NotFoundException("No policy version is active.");
         if (request.Version is { } version && version.ToString(CultureInfo.InvariantCulture) != set.Version)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var row = await PolicyStore.GetAsync(connection, version, cancellationToken) ?? throw new NotFoundException($"Policy version {version} does not exist.");
+            var row = await versions.GetAsync(version, cancellationToken) ?? throw new NotFoundException($"Policy version {version} does not exist.");
             set = PolicyLoader.Compile(row.Source, version.ToString(CultureInfo.InvariantCulture));
         }
 

@@ -2,7 +2,6 @@ using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using MediatR;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -18,25 +17,23 @@ public sealed record GetPolicy(int? Version) : IRequest<PolicyVersionDto>, IAudi
     public string AuditAction => "policy.read";
 }
 
-public sealed class ListPoliciesHandler(NpgsqlDataSource dataSource) : IRequestHandler<ListPolicies, IReadOnlyList<PolicyVersionDto>>
+public sealed class ListPoliciesHandler(IPolicyVersions versions) : IRequestHandler<ListPolicies, IReadOnlyList<PolicyVersionDto>>
 {
     public async Task<IReadOnlyList<PolicyVersionDto>> Handle(ListPolicies request, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await PolicyStore.ListAsync(connection, cancellationToken);
+        var rows = await versions.ListAsync(cancellationToken);
         return [.. rows.Select(r => PolicyVersionDto.From(r, withSource: false))];
     }
 }
 
-public sealed class GetPolicyHandler(NpgsqlDataSource dataSource, AuditScope scope) : IRequestHandler<GetPolicy, PolicyVersionDto>
+public sealed class GetPolicyHandler(IPolicyVersions versions, AuditScope scope) : IRequestHandler<GetPolicy, PolicyVersionDto>
 {
     public async Task<PolicyVersionDto> Handle(GetPolicy request, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var version = request.Version ?? (await PolicyStore.ActiveAsync(connection, cancellationToken))?.Version
+        var version = request.Version ?? (await versions.ActiveAsync(cancellationToken))?.Version
             ?? throw new NotFoundException("No policy version is active.");
         scope.PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var row = await PolicyStore.GetAsync(connection, version, cancellationToken)
+        var row = await versions.GetAsync(version, cancellationToken)
             ?? throw new NotFoundException($"Policy version {version} does not exist.");
         return PolicyVersionDto.From(row, withSource: true);
     }

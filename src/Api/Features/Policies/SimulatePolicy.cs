@@ -4,7 +4,6 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
 using MediatR;
-using Npgsql;
 
 namespace Governance.Api.Features.Policies;
 
@@ -30,18 +29,14 @@ public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicy>
     }
 }
 
-public sealed class SimulatePolicyHandler(NpgsqlDataSource dataSource, DecisionLogReader log, AuditScope scope)
+public sealed class SimulatePolicyHandler(IPolicyVersions versions, DecisionLogReader log, AuditScope scope)
     : IRequestHandler<SimulatePolicy, SimulationDto>
 {
     public async Task<SimulationDto> Handle(SimulatePolicy request, CancellationToken cancellationToken)
     {
         scope.PolicyVersion = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        PolicyVersionRow row;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            row = await PolicyStore.GetAsync(connection, request.Version, cancellationToken)
-                ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
-        }
+        var row = await versions.GetAsync(request.Version, cancellationToken)
+            ?? throw new NotFoundException($"Policy version {request.Version} does not exist.");
 
         var draft = PolicyLoader.Compile(row.Source, scope.PolicyVersion);
         var (report, skipped) = await log.SimulateAsync(draft, request.From, request.To, request.Limit, cancellationToken);

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Governance.Audit.Schema;
+namespace Governance.Migrations;
 
 /// <summary>One numbered SQL file, e.g. <c>0001_audit_log.sql</c>, with the checksum of its bytes.</summary>
 public sealed partial record MigrationScript(int Version, string Name, string Sql, string Checksum)

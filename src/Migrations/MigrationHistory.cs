@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Governance.Audit.Schema;
+namespace Governance.Migrations;
 
 /// <summary>The schema_migrations table and the statements the migrator runs on its one session.</summary>
 internal static class MigrationHistory

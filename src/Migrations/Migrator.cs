@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Governance.Audit.Schema;
+namespace Governance.Migrations;
 
 /// <summary>
 /// Applies db/migrations in order, each in its own transaction with its schema_migrations row.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Governance.Audit.Schema;
+namespace Governance.Migrations;
 
 internal static partial class MigratorLog
 {

@@ -1,4 +1,4 @@
-namespace Governance.Audit.Schema;
+namespace Governance.Migrations;
 
 /// <summary>
 /// An already-applied migration file was edited (or renamed). Applied migrations are history:
