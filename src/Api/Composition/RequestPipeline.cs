@@ -19,6 +19,7 @@ public static class RequestPipeline
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterGuard>();
+        app.UseMiddleware<ContentCharsetGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
 

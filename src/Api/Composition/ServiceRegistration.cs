@@ -34,7 +34,8 @@ public static class ServiceRegistration
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);
 
         services.AddSingleton(sp => AppDataSource(Options(sp).Database.AppConnectionString));
-        services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContext<GovernanceDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(new TenantSessionInterceptor(sp.GetRequiredService<CurrentPrincipal>())));
         // Registered first: hosted services start in order, and everything after reads the schema.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddAuditTrail();
@@ -54,11 +55,13 @@ public static class ServiceRegistration
 
     // The audit log waits at a record whose transaction is open (ADR-010): a process that stops
     // inside a transaction must not hold every receipt back for long, so its session is ended.
-    // A connection string that sets its own Options keeps them.
+    // A connection string that sets its own Options keeps them. Every connection starts in the platform
+    // row scope (db/migrations/0016); tenant callers narrow it (TenantSessionInterceptor).
     private static NpgsqlDataSource AppDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.Options ??= "-c idle_in_transaction_session_timeout=60s";
+        builder.ConnectionStringBuilder.Options = (builder.ConnectionStringBuilder.Options ?? "-c idle_in_transaction_session_timeout=60s")
+            + " " + RowScope.PlatformStartupOption;
         return builder.Build();
     }
 

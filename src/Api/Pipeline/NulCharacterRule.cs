@@ -7,13 +7,13 @@ namespace Governance.Api.Pipeline;
 
 /// <summary>
 /// PostgreSQL text cannot hold U+0000 (error 22021), so a NUL in any string used to become a 500 or
-/// a 503 (issue 11). Every request is walked once, by reflection, before its validators run: a NUL
+/// a 503 (issue 11); a JSON string that does not decode (invalid UTF-8, a lone surrogate) is refused alike. Every request is walked once, by reflection, before its validators run: a NUL
 /// in any string, collection item, dictionary key or JSON value is a 400 naming the field. New
 /// request types and fields are covered without code of their own.
 /// </summary>
 public static class NulCharacterRule
 {
-    public const string Message = "Must not contain the NUL character (U+0000).";
+    public const string Message = "Must not contain the NUL character (U+0000) or text that is not valid UTF-8 / UTF-16.";
     private const int MaxDepth = 16;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
@@ -88,14 +88,15 @@ public static class NulCharacterRule
     {
         switch (element.ValueKind)
         {
-            case JsonValueKind.String when element.GetString()!.Contains('\0', StringComparison.Ordinal):
+            case JsonValueKind.String when Text(element.GetString) is not { } text || text.Contains('\0', StringComparison.Ordinal):
                 found.Add(path);
                 break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var at = $"{path}.{property.Name}";
-                    if (property.Name.Contains('\0', StringComparison.Ordinal))
+                    var name = Text(() => property.Name);
+                    var at = $"{path}.{name ?? "?"}";
+                    if (name is null || name.Contains('\0', StringComparison.Ordinal))
                     {
                         found.Add(at);
                     }
@@ -112,6 +113,20 @@ public static class NulCharacterRule
                 }
 
                 break;
+        }
+    }
+
+    // A JSON value is decoded only when read: invalid UTF-8 or a lone surrogate escape throws then, and
+    // would be a 500 wherever it was first read; here it is the caller's error like a NUL.
+    private static string? Text(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

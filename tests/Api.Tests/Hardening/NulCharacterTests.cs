@@ -5,8 +5,7 @@ using System.Text.Json;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Governance.Api.Tests.Security;
 
 namespace Governance.Api.Tests.Hardening;
 
@@ -48,10 +47,7 @@ public sealed class NulCharacterTests(ApiFactory api)
     public async Task EveryEndpoint_IsInTheOpenApiDocumentOrProbedByHand()
     {
         var described = await DescribedOperationsAsync();
-        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/openapi", StringComparison.Ordinal) != true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
-            .ToList();
+        var endpoints = EndpointTable.Operations(api.Services);
 
         Assert.NotEmpty(endpoints);
         Assert.All(endpoints, e => Assert.True(described.Contains(e) || HandProbed.Contains(e), $"{e} is neither in the OpenAPI document nor probed by hand"));
@@ -150,7 +146,7 @@ public sealed class NulCharacterTests(ApiFactory api)
     {
         var document = await OpenApiAsync();
         return document.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {Normalize(p.Name)}"))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {EndpointTable.Normalize(p.Name)}"))
             .ToHashSet(StringComparer.Ordinal);
     }
 
@@ -163,7 +159,7 @@ public sealed class NulCharacterTests(ApiFactory api)
             foreach (var operation in path.Value.EnumerateObject())
             {
                 var method = operation.Name.ToUpperInvariant();
-                if (HandProbed.Contains($"{method} {Normalize(path.Name)}"))
+                if (HandProbed.Contains($"{method} {EndpointTable.Normalize(path.Name)}"))
                 {
                     continue;
                 }
@@ -262,9 +258,6 @@ public sealed class NulCharacterTests(ApiFactory api)
         "tenantId" => "acme",
         _ => "1",
     };
-
-    private static string Normalize(string route) =>
-        "/" + string.Join('/', route.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => s.StartsWith('{') ? "{" + s.Trim('{', '}').Split(':')[0] + "}" : s));
 
     private sealed record Probe(string Method, string Path, string Field, string? Body);
 }

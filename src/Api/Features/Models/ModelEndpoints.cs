@@ -34,7 +34,18 @@ public static class ModelEndpoints
             throw new BadHttpRequestException("Send multipart/form-data with a 'file' (.onnx) and a 'manifest' (JSON).", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = await http.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(ct);
+        }
+        catch (IOException ex) when (ex.Source == typeof(Microsoft.AspNetCore.WebUtilities.MultipartReader).Assembly.GetName().Name)
+        {
+            // The multipart reader's own "unexpected end of stream": the body stopped before its closing
+            // boundary. Disk errors while buffering come from elsewhere and stay 5xx.
+            throw new InvalidDataException("the body ended before the closing multipart boundary.", ex);
+        }
+
         var file = form.Files.GetFile("file")
             ?? throw new BadInputException(ErrorCodes.ValidationFailed, "The form field 'file' (the .onnx model) is required.");
         var manifestText = form.Files.GetFile("manifest") is { } part

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Governance.Api.Errors;
 using Governance.Api.Security;
 using MediatR;
 
@@ -35,10 +37,22 @@ public static class PolicyEndpoints
             .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.evaluate");
     }
 
+    // Strict UTF-8: a lenient reader would store U+FFFD where the author's bytes were, a draft nobody wrote.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static async Task<IResult> CreateAsync(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var source = await reader.ReadToEndAsync(ct);
+        using var reader = new StreamReader(request.Body, StrictUtf8);
+        string source;
+        try
+        {
+            source = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new GovernanceException(StatusCodes.Status400BadRequest, PolicyErrorCodes.Invalid, "The policy document is not valid UTF-8; none was stored.");
+        }
+
         var created = await mediator.Send(new CreatePolicyDraft(source), ct);
         return Results.Created($"/api/v1/policies/{created.Version}", created);
     }
