@@ -26,7 +26,7 @@ internal static class DigitGaps
             }
 
             i += p;
-            if (i > 0 && char.IsDigit(s[i - 1]) && GapEnd(s, i) > 0)
+            if (FoldsAt(s, i))
             {
                 return true;
             }
@@ -43,7 +43,7 @@ internal static class DigitGaps
             }
 
             i += p;
-            if (i > 0 && char.IsDigit(s[i - 1]) && GapEnd(s, i) > 0)
+            if (FoldsAt(s, i))
             {
                 return true;
             }
@@ -52,6 +52,18 @@ internal static class DigitGaps
         }
 
         return false;
+    }
+
+    // The gap holding position i (a mark or a double space, maybe inside a longer whitespace run) folds.
+    private static bool FoldsAt(ReadOnlySpan<char> s, int i)
+    {
+        var start = i;
+        while (start > 0 && char.IsWhiteSpace(s[start - 1]) && !IsExtraSeparator(s[i]))
+        {
+            start--;
+        }
+
+        return start > 0 && char.IsDigit(s[start - 1]) && GapEnd(s, start) > 0;
     }
 
     /// <summary>

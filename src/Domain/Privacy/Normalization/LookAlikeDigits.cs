@@ -4,7 +4,8 @@ namespace Governance.Domain.Privacy.Normalization;
 /// A second reading of a text in which letters that look like digits are read as digits where they sit
 /// inside a number ("4l11 1lll 1111 1111", "3O8 S6l 7Ol7"): O o → 0, l I | → 1, Z → 2, S → 5, G → 6,
 /// B → 8. A look-alike is read as a digit when a chain of look-alikes links it to a digit in the same
-/// token, or when its whole token is look-alikes next (across one separator) to a token holding a digit.
+/// token, or when its whole token is look-alikes next (across one separator) to a token holding a digit;
+/// two capitals before two digits at a token's start are an IBAN's country code and stay letters.
 /// The reading has the same length as the text, so offsets carry over unchanged. Only recognizers whose
 /// values carry a checksum read it (<see cref="PiiAnalyzer"/>): one letter read as a digit by chance
 /// rarely makes a valid check digit, so precision holds where plain digit rules could not keep it.
@@ -69,7 +70,9 @@ internal static class LookAlikeDigits
             return;
         }
 
-        var k2 = start;
+        // Two capitals and two digits open an IBAN ("GB82", "IS14"): the country code stays letters.
+        var k2 = token.Length >= 4 && char.IsAsciiLetterUpper(token[0]) && char.IsAsciiLetterUpper(token[1])
+            && char.IsAsciiDigit(token[2]) && char.IsAsciiDigit(token[3]) ? start + 2 : start;
         while (k2 < end)
         {
             if (DigitOf(s[k2]) == '\0')
