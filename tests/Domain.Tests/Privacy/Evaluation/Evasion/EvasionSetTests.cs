@@ -28,6 +28,11 @@ public sealed class EvasionSetTests(ITestOutputHelper output)
         Assert.True(cases.Count >= 30, $"only {cases.Count} held-out cases");
         var run = EvalRun.Execute(cases);
         output.WriteLine(run.ToMarkdown());
+        foreach (var r in run.Results.Where(r => !r.Passed))
+        {
+            output.WriteLine("held-out miss (reported, not tuned on): " + r.Describe());
+        }
+
         Assert.Equal(1.0, run.NearMissPrecision);
     }
 }
