@@ -18,5 +18,6 @@ public static class NationalIdRecognizers
         new InAadhaarRecognizer(),
         new ItFiscalCodeRecognizer(),
         .. UsPatternRecognizers.All,
+        .. AuPatternRecognizers.All,
     ];
 }
