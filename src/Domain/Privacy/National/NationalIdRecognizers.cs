@@ -19,5 +19,6 @@ public static class NationalIdRecognizers
         new ItFiscalCodeRecognizer(),
         .. UsPatternRecognizers.All,
         .. AuPatternRecognizers.All,
+        SgPatternRecognizers.NricFin,
     ];
 }
