@@ -6,8 +6,9 @@ namespace Governance.Domain.Privacy;
 /// <summary>
 /// The copy of a text that recognizers read: full-width and other compatibility forms folded (NFKC-like),
 /// invisible format characters removed, every Unicode decimal digit folded to 0-9, Cyrillic/Greek
-/// look-alike letters folded to Latin, and %XX of printable ASCII decoded. Separators are kept, so
-/// recognizers decide what may sit between digit groups. Each normalized character remembers the
+/// look-alike letters folded to Latin, and %XX of printable ASCII decoded. Between two digits a run of
+/// whitespace becomes one space and an unusual separator ('_' '*' '~' '\') a '-' (<see cref="DigitGaps"/>);
+/// other separators are kept, so recognizers decide what may sit between digit groups. Each normalized character remembers the
 /// original range it came from, so a match maps back to the exact original span.
 /// </summary>
 public sealed class NormalizedText
@@ -15,6 +16,8 @@ public sealed class NormalizedText
     // Null when nothing changed: the hot path (plain ASCII text) then allocates nothing more.
     private readonly int[]? _starts;
     private readonly int[]? _lengths;
+    private NormalizedText? _digitReading;
+    private bool _digitReadingDone;
 
     private NormalizedText(string original, string text, int[]? starts, int[]? lengths)
     {
@@ -28,11 +31,30 @@ public sealed class NormalizedText
 
     public string Text { get; }
 
+    /// <summary>
+    /// The text with look-alike letters inside numbers read as digits (<see cref="LookAlikeDigits"/>), same
+    /// offsets and mapping; null when there is none. Computed once, on first use.
+    /// </summary>
+    public NormalizedText? DigitReading
+    {
+        get
+        {
+            if (!_digitReadingDone)
+            {
+                var read = LookAlikeDigits.Read(Text);
+                _digitReading = read is null ? null : new NormalizedText(Original, read, _starts, _lengths);
+                _digitReadingDone = true;
+            }
+
+            return _digitReading;
+        }
+    }
+
     public static NormalizedText Create(string original)
     {
         ArgumentNullException.ThrowIfNull(original);
         var span = original.AsSpan();
-        if (span.IndexOfAnyExceptInRange('\0', '\u007F') < 0 && span.IndexOf('%') < 0)
+        if (span.IndexOfAnyExceptInRange('\0', '\u007F') < 0 && span.IndexOf('%') < 0 && !DigitGaps.Any(span))
         {
             return new NormalizedText(original, original, null, null);
         }
@@ -47,6 +69,14 @@ public sealed class NormalizedText
             {
                 builder.Append(decoded, i, 3);
                 i += 3;
+                continue;
+            }
+
+            if ((char.IsWhiteSpace(c) || DigitGaps.IsExtraSeparator(c)) && char.IsDigit(builder.Last)
+                && DigitGaps.GapEnd(span, i) is > 0 and var gapEnd)
+            {
+                builder.Append(DigitGaps.ReadAs(c), i, gapEnd - i);
+                i = gapEnd;
                 continue;
             }
 

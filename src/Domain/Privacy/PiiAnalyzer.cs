@@ -32,6 +32,12 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
 
             var first = candidates.Count;
             recognizer.Analyze(normalized, candidates);
+            // Only recognizers whose every value carries a checksum read look-alike letters as digits.
+            if (normalized.DigitReading is { } reading && recognizer.EntityTypes.Count > 0 && recognizer.EntityTypes.All(ChecksumTypes.IsValidated))
+            {
+                AnalyzeReading(recognizer, normalized.Text, reading, candidates);
+            }
+
             Refine(normalized.Text, candidates, first, recognizer.ContextWords, request, threshold);
         }
 
@@ -51,6 +57,25 @@ public sealed class PiiAnalyzer(IEnumerable<IPiiRecognizer> recognizers, PiiAnal
         }
 
         return result;
+    }
+
+    /// <summary>Adds what the recognizer finds in the look-alike reading that covers a letter read as a digit.</summary>
+    private static void AnalyzeReading(IPiiRecognizer recognizer, string text, NormalizedText reading, List<PiiCandidate> candidates)
+    {
+        var first = candidates.Count;
+        recognizer.Analyze(reading, candidates);
+        var write = first;
+        for (var i = first; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var inRange = c.Start >= 0 && c.End <= text.Length && c.Start < c.End;
+            if (inRange && !text.AsSpan(c.Start, c.End - c.Start).SequenceEqual(reading.Text.AsSpan(c.Start, c.End - c.Start)))
+            {
+                candidates[write++] = c;
+            }
+        }
+
+        candidates.RemoveRange(write, candidates.Count - write);
     }
 
     /// <summary>Boosts the new candidates by context, then drops the unwanted and those under the threshold.</summary>

@@ -18,5 +18,7 @@ public static class NationalIdRecognizers
         new InAadhaarRecognizer(),
         new ItFiscalCodeRecognizer(),
         .. UsPatternRecognizers.All,
+        .. AuPatternRecognizers.All,
+        SgPatternRecognizers.NricFin,
     ];
 }

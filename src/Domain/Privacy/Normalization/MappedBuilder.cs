@@ -8,6 +8,9 @@ internal sealed class MappedBuilder(int capacity)
     private int[] _lengths = new int[Math.Max(capacity, 4)];
     private int _count;
 
+    /// <summary>The last character appended, or '\0' before the first.</summary>
+    public char Last => _count > 0 ? _chars[_count - 1] : '\0';
+
     public void Append(char c, int originalStart, int originalLength)
     {
         Ensure(1);

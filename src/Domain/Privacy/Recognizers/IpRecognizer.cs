@@ -40,6 +40,7 @@ public sealed class IpRecognizer : IPiiRecognizer
             }
 
             var end = char.IsAsciiDigit(c) ? IpAddresses.ReadIPv4(s, i) : -1;
+            end = end < 0 && char.IsAsciiDigit(c) ? IpAddresses.ReadIPv4AnyNotation(s, i) : end;
             if (end > 0 && !ContinuesNumber(s, end) && !Labels.IsLabelled(s, i, Numbering))
             {
                 results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
@@ -60,7 +61,41 @@ public sealed class IpRecognizer : IPiiRecognizer
                 i++;
             }
         }
+
+        AnalyzeIntegers(s, results);
     }
+
+    // One 32-bit number is an address only where the text says so: right after "ip", "host", ... or as a URL's host.
+    private void AnalyzeIntegers(ReadOnlySpan<char> s, List<PiiCandidate> results)
+    {
+        var i = 0;
+        while (i < s.Length)
+        {
+            var p = s[i..].IndexOfAnyInRange('0', '9');
+            if (p < 0)
+            {
+                return;
+            }
+
+            i += p;
+            var end = i == 0 || CanStart(s[i - 1]) ? IpAddresses.ReadIPv4Integer(s, i) : -1;
+            if (end > 0 && !ContinuesNumber(s, end) && (IsUrlHost(s, i) || Labels.IsLabelledWithin2Words(s, i, IntegerLabels, IntegerFillers)))
+            {
+                results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
+            }
+
+            while (i < s.Length && IsWordChar(s[i]))
+            {
+                i++;
+            }
+        }
+    }
+
+    private static readonly string[] IntegerLabels = ["ip", "ipv4", "host", "server", "client", "address", "addr"];
+
+    private static readonly string[] IntegerFillers = ["address", "addr", "is", "was"];
+
+    private static bool IsUrlHost(ReadOnlySpan<char> s, int start) => s[..start].EndsWith("://", StringComparison.Ordinal);
 
     private static bool CanStart(char previous) => !IsWordChar(previous) && previous is not ('.' or ':');
 

@@ -71,6 +71,24 @@ public sealed class PhoneRecognizer : IPiiRecognizer
         (start >= 2 && DigitScanner.IsSpace(s[start - 1]) && DigitScanner.IsDigit(s[start - 2]))
         || (end + 1 < s.Length && DigitScanner.IsSpace(s[end]) && DigitScanner.IsDigit(s[end + 1]));
 
+    private static bool IsSingleDigits(ReadOnlySpan<char> s, ReadOnlySpan<Range> window)
+    {
+        if (window.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var g in window)
+        {
+            if (g.GetOffsetAndLength(s.Length).Length > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Windows(ReadOnlySpan<char> s, ReadOnlySpan<Range> run, int first, int start, bool plus, Span<byte> digits, List<PiiCandidate> results)
     {
         var n = 0;
@@ -106,6 +124,9 @@ public sealed class PhoneRecognizer : IPiiRecognizer
             // Cut out of a longer run of groups ("0796 5223 9306" in "4722 0796 5223 9306"): only with
             // context. A '+' starts a number whatever comes before it, so international ones are exempt.
             score -= score > 0 && !plus && IsCutFromRun(s, start, end) ? CutFromRunPenalty : 0;
+            // Five or more single digits ("4 5 3 4 5 5 4 3 2 1") read as a list of small numbers
+            // (scores, counts) more often than as a phone number: a national one then needs context.
+            score -= score > 0 && !plus && IsSingleDigits(s, run[first..(last + 1)]) ? CutFromRunPenalty : 0;
             if (score > 0 && number.IndexOfAnyExcept(number[^1]) >= 0 && (plus || !Labels.IsLabelledWithin2Words(s, start, OtherIds, Fillers)))
             {
                 results.Add(new PiiCandidate(EntityType, start, end, score, Name));

@@ -36,9 +36,11 @@ public sealed record EvalCase(
     public static string DataPath => Path.Combine(RepoRoot, "tests", "Domain.Tests", "Privacy", "Evaluation", "pii-eval.jsonl");
 
     /// <summary>Read from the source tree, so the committed file is what is measured.</summary>
-    public static IReadOnlyList<EvalCase> LoadAll()
+    public static IReadOnlyList<EvalCase> LoadAll() => Load(DataPath);
+
+    /// <summary>Every case of one JSONL file (one case a line).</summary>
+    public static IReadOnlyList<EvalCase> Load(string path)
     {
-        var path = DataPath;
         var cases = new List<EvalCase>();
         foreach (var line in File.ReadLines(path))
         {

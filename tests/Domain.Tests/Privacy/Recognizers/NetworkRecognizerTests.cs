@@ -51,11 +51,30 @@ public sealed class NetworkRecognizerTests
     [InlineData("\uFF11\uFF19\uFF12.168.0.1", "\uFF11\uFF19\uFF12.168.0.1")]
     public void Ip_IsFound(string text, string expected) => Assert.Equal(expected, Detect.Single(new IpRecognizer(), text));
 
+    // Notations inet_aton and browsers accept for the same address: an evasion of the dotted-decimal form.
+    [Theory]
+    [InlineData("from 01.2.3.4 on", "01.2.3.4")]
+    [InlineData("host 192.168.001.024", "192.168.001.024")]
+    [InlineData("connect 0300.0250.01.030 now", "0300.0250.01.030")]
+    [InlineData("via 0xC0.0xA8.0x01.0x18.", "0xC0.0xA8.0x01.0x18")]
+    [InlineData("mixed 0xc0.168.01.24", "0xc0.168.01.24")]
+    [InlineData("client ip 3232235800 blocked", "3232235800")]
+    [InlineData("ip address is 167772161", "167772161")]
+    [InlineData("host: 0xC0A80118", "0xC0A80118")]
+    [InlineData("open http://3232235800/admin", "3232235800")]
+    public void Ip_OtherNotation_IsFound(string text, string expected) => Assert.Equal(expected, Detect.Single(new IpRecognizer(), text));
+
     [Theory]
     [InlineData("256.1.1.1")]
     [InlineData("1.2.3")]
     [InlineData("1.2.3.4.5")]
-    [InlineData("01.2.3.4")]
+    [InlineData("0400.1.1.1")]
+    [InlineData("0x100.1.1.1")]
+    [InlineData("1.2.3.0x")]
+    [InlineData("ip 16777215")]
+    [InlineData("ip 4294967296")]
+    [InlineData("order 3232235800")]
+    [InlineData("ip 0x12345")]
     [InlineData("1:2:3:4:5:6:7")]
     [InlineData("1::2::3")]
     [InlineData("1:2:3:4:5:6:7:8:9")]
