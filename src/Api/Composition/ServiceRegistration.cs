@@ -2,6 +2,7 @@ using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
+using Governance.Api.Features.Tokens;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
@@ -39,6 +40,8 @@ public static class ServiceRegistration
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddGovernanceAuthentication();
+        services.AddHttpSecurity(builder.Configuration);
+        services.AddTokenThrottle(builder.Configuration);
         services.AddScoped<AuditScope>();
         services.AddScoped(sp => CurrentPrincipal.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddSingleton<AuditEntryFactory>();
