@@ -8,6 +8,7 @@ using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
+using Governance.Api.RateLimiting;
 using Governance.Api.Security;
 
 namespace Governance.Api.Composition;
@@ -22,6 +23,7 @@ public static class RequestPipeline
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
+        app.UseTenantRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

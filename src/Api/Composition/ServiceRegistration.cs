@@ -6,6 +6,7 @@ using Governance.Api.Features.Tokens;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.RateLimiting;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,6 +43,7 @@ public static class ServiceRegistration
         services.AddGovernanceAuthentication();
         services.AddHttpSecurity(builder.Configuration);
         services.AddTokenThrottle(builder.Configuration);
+        services.AddTenantRateLimits(builder.Configuration);
         services.AddScoped<AuditScope>();
         services.AddScoped(sp => CurrentPrincipal.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddSingleton<AuditEntryFactory>();
