@@ -26,6 +26,9 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
     private readonly Task _loop;
     private int _disposed;
 
+    // Batches failed in a row; only the single writer loop touches it.
+    private long _failedBatches;
+
     public GroupCommitAuditLog(NpgsqlDataSource dataSource, GroupCommitOptions? options = null, ILogger<GroupCommitAuditLog>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -175,6 +178,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
                     await RecordWriter.WriteAsync(connection, entries, CancellationToken.None).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
                     Sequencer?.Wake();
+                    if (_failedBatches > 0)
+                    {
+                        AuditLogMessages.BatchesRecovered(_logger, _failedBatches);
+                        _failedBatches = 0;
+                    }
+
                     foreach (var pending in batch)
                     {
                         pending.TrySetResult();
@@ -184,7 +193,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
+            // One stack trace per outage, not one per batch: the API summarizes the refused calls.
+            if (_failedBatches++ == 0)
+            {
+                AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
+            }
+
             foreach (var pending in batch)
             {
                 _tracker.Forget(pending.Entry.Entry.RequestId);

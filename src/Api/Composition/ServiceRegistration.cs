@@ -28,6 +28,8 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddExceptionHandler<GovernanceExceptionHandler>();
+        services.AddSingleton<OutageLog>();
+        services.AddHostedService<OutageMonitor>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);

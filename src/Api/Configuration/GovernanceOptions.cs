@@ -75,4 +75,7 @@ public sealed class LimitOptions
 
     /// <summary>The manifest part of a model upload (and any other small part) is refused past this size.</summary>
     public long MaxManifestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>During a database outage, refused calls are logged as one summary per this many seconds.</summary>
+    public int OutageSummarySeconds { get; set; } = 10;
 }
