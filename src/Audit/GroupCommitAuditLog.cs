@@ -29,6 +29,9 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
     private readonly AuditSequencer _sequencer;
     private Task _loop = Task.CompletedTask;
 
+    // Batches failed in a row; only the single writer loop touches it.
+    private long _failedBatches;
+
     internal GroupCommitAuditLog(
         NpgsqlDataSource dataSource, GroupCommitOptions options, IntegrationTracker tracker, AuditSequencer sequencer, ILogger? logger)
     {
@@ -161,6 +164,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
                     await RecordWriter.WriteAsync(connection, entries, CancellationToken.None).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
                     _sequencer.Wake();
+                    if (_failedBatches > 0)
+                    {
+                        AuditLogMessages.BatchesRecovered(_logger, _failedBatches);
+                        _failedBatches = 0;
+                    }
+
                     foreach (var pending in batch)
                     {
                         pending.TrySetResult();
@@ -170,7 +179,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
         }
         catch (Exception ex)
         {
-            AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
+            // One stack trace per outage, not one per batch: the API summarizes the refused calls.
+            if (_failedBatches++ == 0)
+            {
+                AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
+            }
+
             foreach (var pending in batch)
             {
                 _tracker.Forget(pending.Entry.Entry.RequestId);

@@ -8,6 +8,8 @@ using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
+using Governance.Api.RateLimiting;
+using Governance.Api.Security;
 
 namespace Governance.Api.Composition;
 
@@ -15,12 +17,14 @@ public static class RequestPipeline
 {
     public static WebApplication UseGovernance(this WebApplication app)
     {
+        app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterGuard>();
         app.UseMiddleware<ContentCharsetGuard>();
         app.UseAuthentication();
+        app.UseTenantRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

@@ -2,9 +2,11 @@ using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
+using Governance.Api.Features.Tokens;
 using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Api.RateLimiting;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,6 +28,8 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddExceptionHandler<GovernanceExceptionHandler>();
+        services.AddSingleton<OutageLog>();
+        services.AddHostedService<OutageMonitor>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue<long?>("Governance:Limits:MaxModelUploadBytes") ?? new LimitOptions().MaxModelUploadBytes);
@@ -41,6 +45,9 @@ public static class ServiceRegistration
         services.AddAuditTrail();
 
         services.AddGovernanceAuthentication();
+        services.AddHttpSecurity(builder.Configuration);
+        services.AddTokenThrottle(builder.Configuration);
+        services.AddTenantRateLimits(builder.Configuration);
         services.AddScoped<AuditScope>();
         services.AddScoped(sp => CurrentPrincipal.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddSingleton<AuditEntryFactory>();

@@ -72,4 +72,10 @@ public sealed class LimitOptions
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     public long MaxModelUploadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>The manifest part of a model upload (and any other small part) is refused past this size.</summary>
+    public long MaxManifestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>During a database outage, refused calls are logged as one summary per this many seconds.</summary>
+    public int OutageSummarySeconds { get; set; } = 10;
 }

@@ -7,7 +7,7 @@ namespace Governance.Api.Errors;
 /// The one place exceptions become ProblemDetails. A refusal that never reached the MediatR pipeline
 /// (a body that would not bind, say) is audited here before the answer leaves.
 /// </summary>
-public sealed partial class GovernanceExceptionHandler(RefusalAuditor auditor, ILogger<GovernanceExceptionHandler> logger) : IExceptionHandler
+public sealed partial class GovernanceExceptionHandler(RefusalAuditor auditor, OutageLog outage, ILogger<GovernanceExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,7 +17,11 @@ public sealed partial class GovernanceExceptionHandler(RefusalAuditor auditor, I
         }
 
         var c = ExceptionClassifier.Classify(exception);
-        if (c.Status >= 500)
+        if (c.Code is ErrorCodes.Unavailable or ErrorCodes.AuditUnavailable)
+        {
+            outage.Refused(exception, c.Code);
+        }
+        else if (c.Status >= 500)
         {
             LogFault(logger, exception, c.Code);
         }

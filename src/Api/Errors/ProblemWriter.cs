@@ -6,6 +6,11 @@ namespace Governance.Api.Errors;
 /// <summary>Writes RFC 9457 problem details with our stable <c>type</c>, <c>code</c> and the trace id.</summary>
 public static class ProblemWriter
 {
+    /// <summary>The problem member that also becomes the Retry-After header (RFC 9110 §10.2.3).</summary>
+    public const string RetryAfterMember = "retryAfterSeconds";
+
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public static ProblemDetails Create(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails
@@ -38,6 +43,11 @@ public static class ProblemWriter
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Extensions.TryGetValue(RetryAfterMember, out var seconds) && seconds is int wait)
+        {
+            context.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // Open Inference Protocol clients (KServe's among them) read {"error": ...} only from application/json.
         var contentType = IsOpenInferenceProtocol(context) ? "application/json" : "application/problem+json";
         return context.Response.WriteAsJsonAsync(problem, options: null, contentType: contentType, context.RequestAborted);

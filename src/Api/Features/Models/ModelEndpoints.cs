@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
 using Governance.Api.ModelStore;
 using Governance.Api.Security;
 using Governance.Domain.Models;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Features.Models;
 
@@ -27,38 +29,10 @@ public static class ModelEndpoints
     }
 
     // multipart/form-data: "file" (the .onnx) and "manifest" (JSON, as a field or a file part).
-    private static async Task<IResult> RegisterAsync(HttpRequest http, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(HttpRequest http, IMediator mediator, IOptions<GovernanceOptions> options, CancellationToken ct)
     {
-        if (!http.HasFormContentType)
-        {
-            throw new BadHttpRequestException("Send multipart/form-data with a 'file' (.onnx) and a 'manifest' (JSON).", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.ReadFormAsync(ct);
-        }
-        catch (IOException ex) when (ex.Source == typeof(Microsoft.AspNetCore.WebUtilities.MultipartReader).Assembly.GetName().Name)
-        {
-            // The multipart reader's own "unexpected end of stream": the body stopped before its closing
-            // boundary. Disk errors while buffering come from elsewhere and stay 5xx.
-            throw new InvalidDataException("the body ended before the closing multipart boundary.", ex);
-        }
-
-        var file = form.Files.GetFile("file")
-            ?? throw new BadInputException(ErrorCodes.ValidationFailed, "The form field 'file' (the .onnx model) is required.");
-        var manifestText = form.Files.GetFile("manifest") is { } part
-            ? await new StreamReader(part.OpenReadStream()).ReadToEndAsync(ct)
-            : form["manifest"].ToString();
-        var manifest = ParseManifest(manifestText);
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, ct);
-        }
-
-        var registered = await mediator.Send(new RegisterModel(manifest, bytes), ct);
+        var upload = await ModelUploadReader.ReadAsync(http, options.Value.Limits, ct);
+        var registered = await mediator.Send(new RegisterModel(ParseManifest(upload.Manifest), upload.Model), ct);
         return Results.Created($"/v2/models/{registered.Name}/versions/{registered.Version}",
             new RegisteredModelResponse(registered, AuditReceiptDto.From(http.HttpContext)));
     }

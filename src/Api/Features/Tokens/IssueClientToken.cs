@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tokens;
 
-/// <summary>OAuth2 client credentials grant (RFC 6749 §4.4) for API integrations.</summary>
-public sealed record IssueClientToken(string? GrantType, string? ClientId, string? ClientSecret) : IRequest<TokenResponse>, IAuditedRequest
+/// <summary>
+/// OAuth2 client credentials grant (RFC 6749 §4.4) for API integrations. <c>Source</c> is the caller's
+/// address, throttled beside the client id (see <see cref="TokenAttemptLimiter"/>).
+/// </summary>
+public sealed record IssueClientToken(string? GrantType, string? ClientId, string? ClientSecret, string Source) : IRequest<TokenResponse>, IAuditedRequest
 {
     public string AuditAction => "token.client_credentials";
 }
@@ -19,7 +22,8 @@ public sealed record TokenResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
     [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
 
-public sealed class IssueClientTokenHandler(GovernanceDbContext db, TokenIssuer issuer, AuditScope scope)
+public sealed class IssueClientTokenHandler(
+    GovernanceDbContext db, TokenIssuer issuer, AuditScope scope, TokenAttemptLimiter limiter, ClientSecretVerifier verifier)
     : IRequestHandler<IssueClientToken, TokenResponse>
 {
     public async Task<TokenResponse> Handle(IssueClientToken request, CancellationToken cancellationToken)
@@ -30,16 +34,26 @@ public sealed class IssueClientTokenHandler(GovernanceDbContext db, TokenIssuer 
                 "Only grant_type=client_credentials is supported.");
         }
 
+        // Before any hashing: a locked-out flood costs a look-up, not a PBKDF2 run.
+        if (limiter.RetryAfter(request.ClientId, request.Source) is { } wait)
+        {
+            var limited = new RateLimitedException(wait, "Too many failed client authentications; try again later.");
+            limited.Extensions["error"] = "temporarily_unavailable";
+            throw limited;
+        }
+
         var client = request.ClientId is null ? null : await db.OAuthClients.AsNoTracking()
             .SingleOrDefaultAsync(c => c.ClientId == request.ClientId, cancellationToken);
-        // Same answer for unknown client, wrong secret and revoked client, so ids cannot be probed.
-        if (client is null || client.RevokedAt is not null || request.ClientSecret is null
-            || !ClientSecretHasher.Verify(request.ClientSecret, client.SecretHash))
+        // Same answer and the same hashing for unknown client, wrong secret and revoked client, so ids cannot be probed.
+        var authenticated = await verifier.VerifyAsync(request.ClientSecret, client?.SecretHash, cancellationToken);
+        if (!authenticated || client is null || client.RevokedAt is not null || request.ClientSecret is null)
         {
+            limiter.RecordFailure(request.ClientId, request.Source);
             throw new OAuthException(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidClient, "invalid_client",
                 "Client authentication failed.");
         }
 
+        limiter.RecordSuccess(client.ClientId);
         scope.TenantId = client.TenantId;
         var token = issuer.Issue($"client:{client.ClientId}", Roles.Tenant, client.TenantId, client.ClientId);
         return new TokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds);

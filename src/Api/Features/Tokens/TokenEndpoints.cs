@@ -5,6 +5,14 @@ namespace Governance.Api.Features.Tokens;
 
 public static class TokenEndpoints
 {
+    public static IServiceCollection AddTokenThrottle(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TokenThrottleOptions>(configuration.GetSection(TokenThrottleOptions.Section));
+        services.AddSingleton<TokenAttemptLimiter>();
+        services.AddSingleton<ClientSecretVerifier>();
+        return services;
+    }
+
     public static void MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/connect/token", IssueAsync)
@@ -24,7 +32,7 @@ public static class TokenEndpoints
 
         var form = await http.ReadFormAsync(ct);
         var (id, secret) = FromBasic(http.Headers.Authorization.ToString()) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
-        var response = await mediator.Send(new IssueClientToken(form["grant_type"].ToString(), NullIfEmpty(id), NullIfEmpty(secret)), ct);
+        var response = await mediator.Send(new IssueClientToken(form["grant_type"].ToString(), NullIfEmpty(id), NullIfEmpty(secret), SourceOf(http)), ct);
         http.HttpContext.Response.Headers.CacheControl = "no-store";
         return Results.Ok(response);
     }
@@ -46,6 +54,9 @@ public static class TokenEndpoints
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? null : (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
     }
+
+    // Behind a proxy this is the proxy, unless the host is configured with forwarded headers.
+    private static string SourceOf(HttpRequest http) => http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
