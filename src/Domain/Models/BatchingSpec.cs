@@ -10,7 +10,7 @@ public sealed record BatchingSpec(int MaxBatchSize, int MaxQueueDelayMicrosecond
 {
     public const int MaxBatchSizeLimit = 1024;
 
-    public const int MaxQueueDelayLimit = 1_000_000;
+    public const int MaxQueueDelayLimit = 60_000_000;
 
     /// <summary>Every reason this spec is out of range, empty when it is fine.</summary>
     public IEnumerable<string> Problems()

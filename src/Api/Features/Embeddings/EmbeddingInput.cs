@@ -6,8 +6,6 @@ namespace Governance.Api.Features.Embeddings;
 /// <summary>Reads the bodies of both embed endpoints: "input" is one text or an array of texts.</summary>
 internal static class EmbeddingInput
 {
-    public const int MaxBodyBytes = 8 * 1024 * 1024;
-
     public static async Task<JsonElement> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         try
