@@ -12,6 +12,7 @@ echo "build: API, CLI and demo models (Release)..."
 dotnet build src/Api/Governance.Api.csproj -c Release --nologo -v quiet -clp:NoSummary
 dotnet build eng/DemoModels/Governance.DemoModels.csproj -c Release --nologo -v quiet -clp:NoSummary
 dotnet eng/DemoModels/bin/Release/net10.0/Governance.DemoModels.dll --out var/demo-models
+bash eng/minilm.sh var/demo-models
 
 if curl -fsS -o /dev/null "$URL/v2/health/live" 2>/dev/null; then
   echo "run: something already answers on $URL; stop it first" >&2
@@ -39,6 +40,11 @@ curl -s $URL/api/v1/models/support-intent/predict \\
   -H 'Authorization: Bearer $token' \\
   -H 'Content-Type: application/json' \\
   -d '{"text":"Hi, this is Jane Roe (jane.roe@example.com), I was charged twice on my card last month"}'
+
+Embeddings from all-MiniLM-L6-v2, OpenAI-style:
+
+curl -s $URL/v1/embeddings -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\
+  -d '{"model":"all-minilm-l6-v2","input":["where is my parcel?","my order has not arrived"]}'
 
 More tokens: ./governance token --role tenant|admin|compliance [--tenant demo]. Ctrl-C stops the API.
 MSG

@@ -1,5 +1,6 @@
 using Governance.Api.Errors;
 using Governance.Api.Features.Audit;
+using Governance.Api.Features.Embeddings;
 using Governance.Api.Features.Health;
 using Governance.Api.Features.Inference;
 using Governance.Api.Features.Models;
@@ -34,6 +35,7 @@ public static class RequestPipeline
         app.MapTenantEndpoints();
         app.MapModelEndpoints();
         app.MapInferenceEndpoints();
+        app.MapEmbeddingEndpoints();
         app.MapAuditEndpoints();
         app.MapPrivacyEndpoints();
         app.MapPresidioEndpoints();

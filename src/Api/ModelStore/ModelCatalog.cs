@@ -19,11 +19,16 @@ public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, Mod
     // One classifier per loaded model, not per request; it goes when its model is replaced.
     private readonly ConditionalWeakTable<LoadedModel, TextClassifier> _classifiers = [];
 
+    // One encoder (with its batcher, when the manifest opts in) per loaded model, so concurrent callers share batches.
+    private readonly ConditionalWeakTable<LoadedModel, TextEncoder> _encoders = [];
+
     public static ModelManifest ManifestOf(ModelVersionRecord record) =>
         JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)
         ?? throw new InvalidOperationException($"Stored manifest of {record.Name}/{record.Version} is empty.");
 
     public TextClassifier TextClassifierFor(LoadedModel model) => _classifiers.GetValue(model, m => new TextClassifier(m));
+
+    public TextEncoder TextEncoderFor(LoadedModel model) => _encoders.GetValue(model, m => new TextEncoder(m));
 
     public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
     {

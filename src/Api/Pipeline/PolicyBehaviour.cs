@@ -71,8 +71,8 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
         {
             if (IsUnseenModelOnOpenInference(decision))
             {
-                // docs/models.md: to a tenant on /v2, a model it holds no license for and one that does not
-                // exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
+                // docs/models.md: to a tenant on /v2 (and OpenAI's /v1), a model it holds no license for and one that
+                // does not exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
                 throw new NotFoundException($"Model '{call.ModelName}' is not found.");
             }
 
@@ -87,5 +87,6 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
     private bool IsUnseenModelOnOpenInference(PolicyDecision decision) =>
         principal.IsTenant
         && decision.DenyingRuleIds is [LicenseRequired]
-        && http.HttpContext?.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal) == true;
+        && http.HttpContext?.Request.Path is { } path
+        && (path.StartsWithSegments("/v2", StringComparison.Ordinal) || path.StartsWithSegments("/v1", StringComparison.Ordinal));
 }

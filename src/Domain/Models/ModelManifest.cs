@@ -4,7 +4,8 @@ namespace Governance.Domain.Models;
 /// What an admin declares when registering a model version. The platform checks the ONNX file
 /// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
 /// <see cref="DataCategories"/> and <see cref="License"/> are optional and feed policy conditions
-/// (model.data_categories, model.license.*); see docs/models.md.
+/// (model.data_categories, model.license.*); see docs/models.md. <see cref="Encoder"/> makes a model a
+/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching.
 /// </summary>
 public sealed record ModelManifest(
     string Name,
@@ -16,7 +17,9 @@ public sealed record ModelManifest(
     IReadOnlyList<string> Labels,
     TextFeaturizerSpec? Featurizer = null,
     IReadOnlyList<string>? DataCategories = null,
-    ModelLicenseTerms? License = null);
+    ModelLicenseTerms? License = null,
+    TextEncoderSpec? Encoder = null,
+    BatchingSpec? Batching = null);
 
 /// <summary>
 /// How text becomes the model's input tensor for text models (the /predict endpoint).

@@ -36,7 +36,7 @@ public static class PolicyVocabulary
 
     public static readonly IReadOnlyList<string> Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    public static readonly IReadOnlyList<string> Endpoints = ["model.infer", "model.predict", "model.metadata", "model.ready"];
+    public static readonly IReadOnlyList<string> Endpoints = ["model.infer", "model.predict", "model.embed", "model.metadata", "model.ready"];
 
     public static readonly AttributeDefinition PrincipalId = new("principal.id", 0, AttributeType.String, "the caller's subject (token 'sub')");
     public static readonly AttributeDefinition PrincipalRole = new("principal.role", 1, AttributeType.String, "admin, compliance or tenant") { AllowedValues = ["admin", "compliance", "tenant"] };

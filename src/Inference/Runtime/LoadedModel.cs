@@ -37,6 +37,9 @@ public sealed class LoadedModel : IDisposable
 
     public bool IsDisposed => _session.IsDisposed;
 
+    /// <inheritdoc cref="SharedSession.Runs"/>
+    public long SessionRuns => _session.Runs;
+
     /// <summary>Validates the client's request against the manifest, runs it, and returns the protocol response.</summary>
     /// <exception cref="InferenceInputException">The request does not fit the model.</exception>
     /// <exception cref="ObjectDisposedException">The model was unloaded; the caller should treat it as not ready.</exception>
@@ -103,6 +106,11 @@ public sealed class LoadedModel : IDisposable
         scores.CopyTo(destination);
         return scores.Length;
     }
+
+    /// <summary>Runs prepared ONNX Runtime values; the caller disposes the outputs.</summary>
+    internal IDisposableReadOnlyCollection<OrtValue> RunValues(
+        string[] inputNames, OrtValue[] inputs, string[] outputNames, CancellationToken cancellationToken) =>
+        _session.Run(inputNames, inputs, outputNames, cancellationToken);
 
     public void Dispose() => _session.Dispose();
 

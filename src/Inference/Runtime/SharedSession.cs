@@ -12,10 +12,14 @@ internal sealed class SharedSession(InferenceSession session, string displayName
     // One reference for the owner plus one per run in flight; the session is freed at zero.
     private int _references = 1;
     private int _disposed;
+    private long _runs;
 
     public InferenceSession Session => session;
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>How many times the session was run: a batch of many requests counts once.</summary>
+    public long Runs => Interlocked.Read(ref _runs);
 
     /// <summary>Runs the session, mapping cancellation and input faults the graph detects.</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(
@@ -24,6 +28,7 @@ internal sealed class SharedSession(InferenceSession session, string displayName
     {
         cancellationToken.ThrowIfCancellationRequested();
         Enter();
+        Interlocked.Increment(ref _runs);
         try
         {
             using var runOptions = new RunOptions();

@@ -28,7 +28,10 @@ public sealed class InferHandler(
         var body = privacy.Request(request.Body);
         scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(body));
         var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
-        var response = privacy.Response(await model.RunAsync(body, cancellationToken));
+        var output = TextInput.TryRead(body, model.Manifest, out var texts)
+            ? await TextInference.RunAsync(catalog, model, body, texts, cancellationToken)
+            : await model.RunAsync(body, cancellationToken);
+        var response = privacy.Response(output);
         scope.OutputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(response));
         return response;
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Governance.Domain.Models;
+using Governance.Inference.Runtime;
 using Governance.Inference.Tensors;
 
 namespace Governance.Api.Features.Models;
@@ -26,6 +27,18 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             .WithMessage("Labels must be unique (at most 10,000).").WithName("manifest.labels");
         RuleFor(r => r.Manifest.Featurizer).Must(f => f is null || (f.Kind == "hashed-ngrams" && f.Dimensions is >= 16 and <= 1 << 20 && f.CharNgramMin is >= 1 and <= 8 && f.CharNgramMax >= f.CharNgramMin && f.CharNgramMax <= 8))
             .WithMessage("Featurizer must be kind 'hashed-ngrams' with 16..1048576 dimensions and 1 <= charNgramMin <= charNgramMax <= 8.").WithName("manifest.featurizer");
+        RuleFor(r => r.Manifest).Custom((manifest, context) =>
+        {
+            foreach (var problem in manifest.Encoder is null ? [] : TextEncoder.Problems(manifest))
+            {
+                context.AddFailure("manifest.encoder", problem);
+            }
+
+            foreach (var problem in manifest.Batching?.Problems() ?? [])
+            {
+                context.AddFailure("manifest.batching", problem);
+            }
+        });
         RuleFor(r => r.Manifest.DataCategories).Custom((categories, context) =>
         {
             foreach (var problem in DataCategories.Problems(categories))
