@@ -8,6 +8,7 @@ using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
+using Governance.Api.Pipeline;
 
 namespace Governance.Api.Composition;
 
@@ -15,6 +16,7 @@ public static class RequestPipeline
 {
     public static WebApplication UseGovernance(this WebApplication app)
     {
+        app.UseMiddleware<AuditSequenceHeader>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();

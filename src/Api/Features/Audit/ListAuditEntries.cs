@@ -1,3 +1,4 @@
+using Governance.Domain.Auditing;
 using System.Globalization;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
@@ -22,7 +23,7 @@ public sealed record ListAuditEntries(
     /// <summary>A rule id the recorded decision names.</summary>
     public string? Rule { get; init; }
 
-    public string AuditAction => "audit.list";
+    public string AuditAction => AuditActions.AuditList;
 }
 
 public sealed record AuditEntryPage(IReadOnlyList<AuditEntryView> Entries, string? NextCursor);

@@ -1,3 +1,5 @@
+using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
@@ -18,11 +20,13 @@ public static class ModelEndpoints
             .RequireAuthorization(AuthorizationPolicies.Admin)
             .DisableAntiforgery()
             .WithName("model.register")
+            .Audited(AuditActions.ModelRegister)
             .WithTags("Models");
         app.MapPost("/api/v1/models/{model}/versions/{version}/retire", async (string model, string version, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new RetireModelVersion(model, version), ct)))
             .RequireAuthorization(AuthorizationPolicies.Admin)
             .WithName("model.retire")
+            .Audited(AuditActions.ModelRetire)
             .WithTags("Models");
     }
 

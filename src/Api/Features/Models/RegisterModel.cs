@@ -3,6 +3,7 @@ using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Models;
 using Governance.Inference.Runtime;
 using MediatR;
@@ -17,7 +18,7 @@ namespace Governance.Api.Features.Models;
 /// </summary>
 public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, ICommand
 {
-    public string AuditAction => "model.register";
+    public string AuditAction => AuditActions.ModelRegister;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

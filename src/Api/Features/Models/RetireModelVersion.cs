@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Governance.Api.Features.Models;
 /// </summary>
 public sealed record RetireModelVersion(string ModelName, string ModelVersion) : IRequest<RetiredModelDto>, ICommand
 {
-    public string AuditAction => "model.retire";
+    public string AuditAction => AuditActions.ModelRetire;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

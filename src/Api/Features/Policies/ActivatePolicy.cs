@@ -4,6 +4,7 @@ using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -18,7 +19,7 @@ namespace Governance.Api.Features.Policies;
 /// </summary>
 public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, ICommand
 {
-    public string AuditAction => Emergency ? "policy.activate.emergency" : "policy.activate";
+    public string AuditAction => Emergency ? AuditActions.PolicyActivateEmergency : AuditActions.PolicyActivate;
 }
 
 public sealed record ActivationDto(int Version, long ActivationId, bool Emergency, DateTimeOffset ActivatedAt, string ActivatedBy);

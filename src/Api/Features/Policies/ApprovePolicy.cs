@@ -3,6 +3,7 @@ using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace Governance.Api.Features.Policies;
 /// <summary>Four eyes: an admin other than the author approves a version (the database refuses the author too).</summary>
 public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, ICommand
 {
-    public string AuditAction => "policy.approve";
+    public string AuditAction => AuditActions.PolicyApprove;
 }
 
 public sealed class ApprovePolicyHandler(GovernanceDbContext db, AuditScope scope, CurrentPrincipal principal, TimeProvider time)

@@ -1,3 +1,4 @@
+using Governance.Domain.Auditing;
 using System.Globalization;
 using System.Text.Json;
 using Governance.Api.Errors;
@@ -15,7 +16,7 @@ namespace Governance.Api.Features.Policies;
 /// </summary>
 public sealed record EvaluatePolicy(int? Version, JsonElement Context, IReadOnlyDictionary<string, string>? Consents) : IRequest<EvaluationDto>, IAuditedRequest
 {
-    public string AuditAction => "policy.evaluate";
+    public string AuditAction => AuditActions.PolicyEvaluate;
 }
 
 public sealed record EvaluationDto(string PolicyVersion, string Effect, IReadOnlyList<string> MatchedRuleIds, IReadOnlyList<Denial> Denials,

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Governance.Api.Features.Tenants;
 
 public sealed record CreateTenant(string Id, string Name, string? Region = null, string? Tier = null) : IRequest<TenantDto>, ICommand
 {
-    public string AuditAction => "tenant.create";
+    public string AuditAction => AuditActions.TenantCreate;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Governance.Api.Features.Tenants;
 /// <summary>Lets a tenant call every version of a model (licensing proper, with terms and quotas, comes later).</summary>
 public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<LicenseDto>, ICommand
 {
-    public string AuditAction => "license.grant";
+    public string AuditAction => AuditActions.LicenseGrant;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

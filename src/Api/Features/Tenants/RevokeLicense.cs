@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Governance.Api.Features.Tenants;
 /// </summary>
 public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest<RevokedLicenseDto>, ICommand
 {
-    public string AuditAction => "license.revoke";
+    public string AuditAction => AuditActions.LicenseRevoke;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

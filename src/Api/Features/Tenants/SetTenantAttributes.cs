@@ -2,6 +2,7 @@ using FluentValidation;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Governance.Api.Features.Tenants;
 /// </summary>
 public sealed record SetTenantAttributes(string TenantId, string? Region, string? Tier) : IRequest<TenantDto>, ICommand
 {
-    public string AuditAction => "tenant.attributes.set";
+    public string AuditAction => AuditActions.TenantAttributesSet;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

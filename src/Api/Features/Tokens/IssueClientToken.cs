@@ -2,6 +2,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Governance.Api.Features.Tokens;
 /// <summary>OAuth2 client credentials grant (RFC 6749 §4.4) for API integrations.</summary>
 public sealed record IssueClientToken(string? GrantType, string? ClientId, string? ClientSecret) : IRequest<TokenResponse>, IAuditedRequest
 {
-    public string AuditAction => "token.client_credentials";
+    public string AuditAction => AuditActions.TokenClientCredentials;
 }
 
 /// <summary>RFC 6749 §5.1 token response.</summary>

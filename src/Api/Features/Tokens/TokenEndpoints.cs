@@ -1,3 +1,5 @@
+using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using System.Text;
 using MediatR;
 
@@ -11,6 +13,7 @@ public static class TokenEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithName("token.client_credentials")
+            .Audited(AuditActions.TokenClientCredentials)
             .WithTags("Identity");
     }
 
