@@ -44,7 +44,7 @@ public sealed class PolicySeeder(NpgsqlDataSource dataSource, IAuditLog auditLog
         var now = time.GetUtcNow();
         var version = await PolicyStore.InsertVersionAsync(connection, document.Document!.Name, source, document.Document.Rules.Count, now, SeedActor, ct);
         await PolicyStore.ActivateAsync(connection, version, SeedActor, now, emergency: false, $"seeded from {origin}", ct);
-        var entry = new AuditEntry(Guid.CreateVersion7(now), now, "policy.seed", AuditOutcome.Succeeded, 200, SeedActor, "system",
+        var entry = new AuditEntry(Guid.CreateVersion7(now), now, AuditActions.PolicySeed, AuditOutcome.Succeeded, 200, SeedActor, "system",
             null, null, null, null, null, [], PolicyLoader.Digest(source), null, null)
         { PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         await auditLog.AppendInTransactionAsync(connection, transaction, entry, ct);

@@ -37,6 +37,9 @@ public static class AuditActions
     public const string PolicyActivateEmergency = "policy.activate.emergency";
     public const string PolicyEvaluate = "policy.evaluate";
 
+    /// <summary>The default set written into a fresh database at start-up, by the system rather than a caller.</summary>
+    public const string PolicySeed = "policy.seed";
+
     public const string AuditRead = "audit.read";
     public const string AuditList = "audit.list";
     public const string AuditVerify = "audit.verify";

@@ -16,9 +16,11 @@ namespace Governance.Api.Features.Models;
 /// its graph checked against the manifest (a model that cannot load is refused here, with the reason),
 /// the file is stored content-addressed and the version recorded with its digest.
 /// </summary>
-public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, ICommand
+public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, IAdminCommand
 {
     public string AuditAction => AuditActions.ModelRegister;
+
+    public string? TargetModel => Manifest.Name;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

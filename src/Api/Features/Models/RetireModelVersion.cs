@@ -14,9 +14,11 @@ namespace Governance.Api.Features.Models;
 /// no version gets the newest one still in service. Binding on every API process before the answer
 /// leaves (ADR-015). The row, its file and its audit history stay.
 /// </summary>
-public sealed record RetireModelVersion(string ModelName, string ModelVersion) : IRequest<RetiredModelDto>, ICommand
+public sealed record RetireModelVersion(string ModelName, string ModelVersion) : IRequest<RetiredModelDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.ModelRetire;
+
+    public string? TargetModel => ModelName;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

@@ -17,9 +17,11 @@ namespace Governance.Api.Features.Policies;
 /// by an admin other than the author: then the audit action is "policy.activate.emergency" and the
 /// activation row says so.
 /// </summary>
-public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, ICommand
+public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, IAdminCommand
 {
     public string AuditAction => Emergency ? AuditActions.PolicyActivateEmergency : AuditActions.PolicyActivate;
+
+    public string PolicyAction => AuditActions.PolicyActivate;
 }
 
 public sealed record ActivationDto(int Version, long ActivationId, bool Emergency, DateTimeOffset ActivatedAt, string ActivatedBy);

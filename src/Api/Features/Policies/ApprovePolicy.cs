@@ -11,7 +11,7 @@ using Npgsql;
 namespace Governance.Api.Features.Policies;
 
 /// <summary>Four eyes: an admin other than the author approves a version (the database refuses the author too).</summary>
-public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, ICommand
+public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.PolicyApprove;
 }

@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Tenants;
 
 /// <summary>Creates an OAuth2 client for an integration of a tenant. The secret is shown once, stored hashed.</summary>
-public sealed record CreateClient(string TenantId, string Name) : IRequest<ClientCreatedDto>, ICommand
+public sealed record CreateClient(string TenantId, string Name) : IRequest<ClientCreatedDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.ClientCreate;
+
+    public string? TargetTenant => TenantId;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

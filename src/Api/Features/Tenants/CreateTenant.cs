@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
-public sealed record CreateTenant(string Id, string Name, string? Region = null, string? Tier = null) : IRequest<TenantDto>, ICommand
+public sealed record CreateTenant(string Id, string Name, string? Region = null, string? Tier = null) : IRequest<TenantDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.TenantCreate;
+
+    public string? TargetTenant => Id;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -10,9 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Tenants;
 
 /// <summary>Lets a tenant call every version of a model (licensing proper, with terms and quotas, comes later).</summary>
-public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<LicenseDto>, ICommand
+public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<LicenseDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.LicenseGrant;
+
+    public string? TargetTenant => TenantId;
+
+    public string? TargetModel => ModelName;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -13,9 +13,13 @@ namespace Governance.Api.Features.Tenants;
 /// Withdraws a tenant's license for a model. Binding on every API process before the answer leaves
 /// (the catalog fence, ADR-015): the tenant's next call anywhere is decided without it.
 /// </summary>
-public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest<RevokedLicenseDto>, ICommand
+public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest<RevokedLicenseDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.LicenseRevoke;
+
+    public string? TargetTenant => TenantId;
+
+    public string? TargetModel => ModelName;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

@@ -12,9 +12,11 @@ namespace Governance.Api.Features.Tenants;
 /// Replaces a tenant's region and tier (null clears one). Audited like every command: a tenant moving
 /// region changes what policies decide for it, so who changed it and when must be on the record.
 /// </summary>
-public sealed record SetTenantAttributes(string TenantId, string? Region, string? Tier) : IRequest<TenantDto>, ICommand
+public sealed record SetTenantAttributes(string TenantId, string? Region, string? Tier) : IRequest<TenantDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.TenantAttributesSet;
+
+    public string? TargetTenant => TenantId;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }
