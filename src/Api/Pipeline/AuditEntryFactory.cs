@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Governance.Api.Security;
 using Governance.Audit.Offline.Integrity;
 using Governance.Domain.Auditing;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Governance.Api.Pipeline;
 
@@ -59,8 +60,9 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
             return "unknown";
         }
 
-        // A refusal before the pipeline records the endpoint's action, the same name its requests record.
-        var endpoint = http.GetEndpoint();
+        // A refusal before the pipeline records the endpoint's action, the same name its requests record. The
+        // exception handler clears the routed endpoint before it runs and keeps it on its feature.
+        var endpoint = http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         var name = endpoint?.Metadata.GetMetadata<AuditedAction>()?.Name;
         return name ?? $"http {http.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}";
     }

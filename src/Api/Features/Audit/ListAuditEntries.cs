@@ -1,10 +1,10 @@
-using Governance.Domain.Auditing;
 using System.Globalization;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Audit;
 using Governance.Audit.Offline.Integrity;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;

@@ -1,10 +1,10 @@
-using Governance.Api.Pipeline;
-using Governance.Domain.Auditing;
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
 using Governance.Api.ModelStore;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Models;
 using MediatR;
 

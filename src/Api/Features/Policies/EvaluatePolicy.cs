@@ -1,9 +1,9 @@
-using Governance.Domain.Auditing;
 using System.Globalization;
 using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
+using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
 using MediatR;
 using Npgsql;

@@ -1,7 +1,7 @@
-using Governance.Api.Pipeline;
-using Governance.Domain.Auditing;
 using System.Text.Json;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;

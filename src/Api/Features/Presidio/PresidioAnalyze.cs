@@ -1,8 +1,8 @@
-using Governance.Domain.Auditing;
 using System.Text.Json;
-using Governance.Api.Pipeline;
 using Governance.Api.Anonymization;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Privacy;
 using MediatR;
 

@@ -1,5 +1,5 @@
-using Governance.Api.Pipeline;
 using Governance.Api.Anonymization;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
 using MediatR;

@@ -1,6 +1,6 @@
+using System.Text;
 using Governance.Api.Pipeline;
 using Governance.Domain.Auditing;
-using System.Text;
 using MediatR;
 
 namespace Governance.Api.Features.Tokens;
