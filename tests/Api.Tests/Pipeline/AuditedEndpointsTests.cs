@@ -6,6 +6,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Domain.Auditing;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -50,7 +51,9 @@ public sealed partial class AuditedEndpointsTests(ApiFactory api) : IClassFixtur
                     using var request = new HttpRequestMessage(new HttpMethod(method), path);
                     if (method is "POST" or "PUT")
                     {
-                        request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                        // A body the route accepts: a content type routing refuses never selects the endpoint (no action to record).
+                        var accepted = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+                        request.Content = new StringContent("{}", Encoding.UTF8, accepted);
                     }
 
                     using var response = await client.SendAsync(request);
