@@ -67,8 +67,8 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
     private async Task DecideAsync(IAdminCommand command, CancellationToken ct)
     {
-        var (snapshot, policy) = await SnapshotAsync(ct);
-        var context = contexts.BuildForCommand(command, principal, snapshot);
+        var (_, policy) = await SnapshotAsync(ct);
+        var context = contexts.BuildForCommand(command, principal);
         Enforce(policy, Record(policy, context));
     }
 

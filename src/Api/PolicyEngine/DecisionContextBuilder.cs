@@ -59,20 +59,17 @@ public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLo
     }
 
     /// <summary>
-    /// An admin command's context: who asks, the action, the time, and the tenant and model it changes (with the
-    /// tenant's attributes as the catalog knows them). No payload, no consent: a command processes no one's data.
+    /// An admin command's context: who asks, the action and the time. Not the tenant or model it changes: rules
+    /// written for calls (tenant.region, model.name) must not start deciding who may administer that tenant.
     /// </summary>
-    public DecisionContext BuildForCommand(IAdminCommand command, CurrentPrincipal principal, CatalogSnapshot catalog)
+    public DecisionContext BuildForCommand(IAdminCommand command, CurrentPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(catalog);
         var context = new DecisionContext().AtTime(time.GetUtcNow());
         context.Set(V.PrincipalId, PolicyValue.Of(principal.Id)).Set(V.PrincipalRole, PolicyValue.Of(principal.Role))
             .Set(V.PrincipalTenant, PolicyValue.Of(principal.TenantId)).Set(V.PrincipalClientId, PolicyValue.Of(principal.ClientId))
-            .Set(V.RequestAction, PolicyValue.Of(command.PolicyAction))
-            .Set(V.TenantId, PolicyValue.Of(command.TargetTenant)).Set(V.ModelName, PolicyValue.Of(command.TargetModel));
-        AddTenantFacts(context, catalog, command.TargetTenant);
+            .Set(V.RequestAction, PolicyValue.Of(command.PolicyAction));
         return context;
     }
 

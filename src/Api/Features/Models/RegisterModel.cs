@@ -20,8 +20,6 @@ public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IR
 {
     public string AuditAction => AuditActions.ModelRegister;
 
-    public string? TargetModel => Manifest.Name;
-
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }
 

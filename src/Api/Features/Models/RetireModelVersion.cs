@@ -18,8 +18,6 @@ public sealed record RetireModelVersion(string ModelName, string ModelVersion) :
 {
     public string AuditAction => AuditActions.ModelRetire;
 
-    public string? TargetModel => ModelName;
-
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }
 

@@ -14,8 +14,6 @@ public sealed record CreateClient(string TenantId, string Name) : IRequest<Clien
 {
     public string AuditAction => AuditActions.ClientCreate;
 
-    public string? TargetTenant => TenantId;
-
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }
 

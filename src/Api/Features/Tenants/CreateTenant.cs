@@ -13,8 +13,6 @@ public sealed record CreateTenant(string Id, string Name, string? Region = null,
 {
     public string AuditAction => AuditActions.TenantCreate;
 
-    public string? TargetTenant => Id;
-
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }
 

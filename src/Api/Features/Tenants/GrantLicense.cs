@@ -14,10 +14,6 @@ public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<
 {
     public string AuditAction => AuditActions.LicenseGrant;
 
-    public string? TargetTenant => TenantId;
-
-    public string? TargetModel => ModelName;
-
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }
 

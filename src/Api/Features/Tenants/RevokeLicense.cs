@@ -17,10 +17,6 @@ public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest
 {
     public string AuditAction => AuditActions.LicenseRevoke;
 
-    public string? TargetTenant => TenantId;
-
-    public string? TargetModel => ModelName;
-
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }
 

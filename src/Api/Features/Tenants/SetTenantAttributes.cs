@@ -16,8 +16,6 @@ public sealed record SetTenantAttributes(string TenantId, string? Region, string
 {
     public string AuditAction => AuditActions.TenantAttributesSet;
 
-    public string? TargetTenant => TenantId;
-
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }
 
