@@ -17,7 +17,7 @@ public sealed class PolicyCommandTests : IDisposable
         var result = await PolicyAsync("lint", Path.Combine(Policies, "default.yaml"), Path.Combine(Policies, "examples", "retention.yaml"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("default.yaml: ok (1 rules)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("default.yaml: ok (2 rules)", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,44 @@ public sealed class PolicyCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("PASS tests/default.test.yaml: an unlicensed tenant is denied by license.required", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("PASS tests/default.test.yaml: a compliance officer may not activate a policy", result.StdOut, StringComparison.Ordinal);
         Assert.Contains(" 0 failed", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LintAndTest_TheActionVocabulary_AreUnderstood()
+    {
+        await File.WriteAllTextAsync(_temp.File("p.yaml"), """
+            name: p
+            rules:
+              - id: no.license.grants
+                when: { request.action: { equals: license.grant } }
+                deny: { message: frozen }
+              - id: typo
+                when: { request.action: { equals: license.grnt } }
+                deny: { message: never }
+            """);
+        var lint = await PolicyAsync("lint", _temp.File("p.yaml"));
+
+        Assert.Equal(1, lint.ExitCode);
+        Assert.Contains("p.yaml:/rules/1/when/request.action/equals (rule typo): unknown-value", lint.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("rule no.license.grants", lint.StdOut, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(_temp.File("p.yaml"), "name: p\nrules:\n  - id: no.license.grants\n    when: { request.action: { equals: license.grant } }\n    deny: { message: frozen }\n");
+        await File.WriteAllTextAsync(_temp.File("p.test.yaml"), """
+            policy: p.yaml
+            cases:
+              - name: grants are frozen
+                context: { principal.role: admin, request.action: license.grant }
+                expect: { effect: deny, denied_by: [no.license.grants] }
+              - name: revocations are not
+                context: { principal.role: admin, request.action: license.revoke }
+                expect: { effect: allow }
+            """);
+        var test = await PolicyAsync("test", _temp.Path);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains("2 passed, 0 failed", test.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

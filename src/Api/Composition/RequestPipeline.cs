@@ -11,6 +11,7 @@ using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
 using Governance.Api.RateLimiting;
 using Governance.Api.Security;
+using Governance.Api.Pipeline;
 
 namespace Governance.Api.Composition;
 
@@ -19,6 +20,7 @@ public static class RequestPipeline
     public static WebApplication UseGovernance(this WebApplication app)
     {
         app.UseHttpSecurity();
+        app.UseMiddleware<AuditSequenceHeader>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();

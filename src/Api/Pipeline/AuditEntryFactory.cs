@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Governance.Api.Security;
 using Governance.Audit.Offline.Integrity;
 using Governance.Domain.Auditing;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Governance.Api.Pipeline;
 
@@ -39,10 +40,10 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
 
     /// <summary>
     /// The entry that records a read showed <paramref name="dataSubject"/>'s data: same caller, time
-    /// and trace as the read's own entry, action "audit.disclose", its own request id.
+    /// and trace as the read's own entry, action <see cref="AuditActions.AuditDisclose"/>, its own request id.
     /// </summary>
     public AuditEntry Disclosure(AuditScope scope, string dataSubject) =>
-        Create(scope, StatusCodes.Status200OK, null) with { Action = "audit.disclose", DataSubject = dataSubject, Decision = null, PolicyVersion = null };
+        Create(scope, StatusCodes.Status200OK, null) with { Action = AuditActions.AuditDisclose, DataSubject = dataSubject, Decision = null, PolicyVersion = null };
 
     public static AuditOutcome OutcomeOf(int status) => status switch
     {
@@ -59,8 +60,10 @@ public sealed class AuditEntryFactory(IHttpContextAccessor accessor, TimeProvide
             return "unknown";
         }
 
-        var endpoint = http.GetEndpoint();
-        var name = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        // A refusal before the pipeline records the endpoint's action, the same name its requests record. The
+        // exception handler clears the routed endpoint before it runs and keeps it on its feature.
+        var endpoint = http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var name = endpoint?.Metadata.GetMetadata<AuditedAction>()?.Name;
         return name ?? $"http {http.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}";
     }
 }

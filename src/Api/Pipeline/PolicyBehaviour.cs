@@ -8,10 +8,10 @@ using MediatR;
 namespace Governance.Api.Pipeline;
 
 /// <summary>
-/// The governance decision for calls that use a model: builds the decision context, evaluates the active
-/// compiled policy set, records the decision (policy version, matched rule ids, canonical decision JSON,
-/// data-subject reference) on the audit scope, then denies with 403 naming the rules or hands the
-/// obligations to the handler. No active policy: 503 (fail closed).
+/// The governance decision for calls that use a model and for admin commands: builds the decision context,
+/// evaluates the active compiled policy set, records the decision (policy version, matched rule ids,
+/// canonical decision JSON, data-subject reference) on the audit scope, then denies with 403 naming the
+/// rules or hands the obligations to the handler. No active policy: 503 (fail closed).
 /// </summary>
 public sealed class PolicyBehaviour<TRequest, TResponse>(
     ActivePolicy active,
@@ -31,9 +31,14 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IModelCall call)
+        switch (request)
         {
-            await DecideAsync(call, cancellationToken);
+            case IModelCall call:
+                await DecideAsync(call, cancellationToken);
+                break;
+            case IAdminCommand command:
+                await DecideAsync(command, cancellationToken);
+                break;
         }
 
         return await next();
@@ -41,22 +46,47 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
 
     private async Task DecideAsync(IModelCall call, CancellationToken ct)
     {
-        _ = active.Current
-            ?? throw new GovernanceException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "No policy set is active yet, so no call can be decided. Try again shortly.");
-        // A snapshot past its staleness bound reloads the active policy along with the catalog: read the policy after it.
-        var snapshot = await catalog.GetAsync(ct);
-        var policy = active.Current!;
+        var (snapshot, policy) = await SnapshotAsync(ct);
         if (principal.IsTenant)
         {
             scope.TenantId = principal.TenantId;
         }
 
         var (context, subject) = await contexts.BuildAsync(call, principal, policy, snapshot, ct);
+        var decision = Record(policy, context);
+        scope.DataSubject = subject;
+        if (!decision.Allowed && IsUnseenModelOnOpenInference(decision))
+        {
+            // docs/models.md: to a tenant on /v2, a model it holds no license for and one that does not
+            // exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
+            throw new NotFoundException($"Model '{call.ModelName}' is not found.");
+        }
+
+        Enforce(policy, decision);
+    }
+
+    private async Task DecideAsync(IAdminCommand command, CancellationToken ct)
+    {
+        var (_, policy) = await SnapshotAsync(ct);
+        var context = contexts.BuildForCommand(command, principal);
+        Enforce(policy, Record(policy, context));
+    }
+
+    private async Task<(CatalogSnapshot Snapshot, CompiledPolicySet Policy)> SnapshotAsync(CancellationToken ct)
+    {
+        _ = active.Current
+            ?? throw new GovernanceException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "No policy set is active yet, so no call can be decided. Try again shortly.");
+        // A snapshot past its staleness bound reloads the active policy along with the catalog: read the policy after it.
+        var snapshot = await catalog.GetAsync(ct);
+        return (snapshot, active.Current!);
+    }
+
+    private PolicyDecision Record(CompiledPolicySet policy, DecisionContext context)
+    {
         var decision = policy.Decide(context);
         scope.PolicyVersion = policy.Version;
         scope.RuleIds.AddRange(decision.MatchedRuleIds);
         scope.Decision = DecisionJson.Write(context, decision);
-        scope.DataSubject = subject;
         if (http.HttpContext?.Response is { HasStarted: false } response)
         {
             response.Headers[VersionHeader] = policy.Version;
@@ -67,15 +97,13 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
             }
         }
 
+        return decision;
+    }
+
+    private void Enforce(CompiledPolicySet policy, PolicyDecision decision)
+    {
         if (!decision.Allowed)
         {
-            if (IsUnseenModelOnOpenInference(decision))
-            {
-                // docs/models.md: to a tenant on /v2 (and OpenAI's /v1), a model it holds no license for and one that
-                // does not exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
-                throw new NotFoundException($"Model '{call.ModelName}' is not found.");
-            }
-
             var denied = new PolicyDeniedException(decision.DenyingRuleIds, string.Join(" ", decision.Denials.Select(d => d.Message)));
             denied.Extensions["policyVersion"] = policy.Version;
             throw denied;

@@ -15,6 +15,16 @@ public interface IAuditedRequest
 /// </summary>
 public interface ICommand : IAuditedRequest;
 
+/// <summary>
+/// An admin command the Policy behaviour decides (DESIGN.md: every state change is policy-checked) on
+/// <c>request.action</c>, the principal and the time.
+/// </summary>
+public interface IAdminCommand : ICommand
+{
+    /// <summary>The action the policy decides on: the endpoint's one action, even where the entry records a variant.</summary>
+    string PolicyAction => AuditAction;
+}
+
 /// <summary>A request about one model; when a tenant asks, the policy behaviour checks its license.</summary>
 public interface IModelCall : IAuditedRequest
 {

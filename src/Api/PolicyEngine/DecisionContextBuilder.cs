@@ -32,7 +32,7 @@ public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLo
         context.Set(V.PrincipalId, PolicyValue.Of(principal.Id)).Set(V.PrincipalRole, PolicyValue.Of(principal.Role))
             .Set(V.PrincipalTenant, PolicyValue.Of(principal.TenantId)).Set(V.PrincipalClientId, PolicyValue.Of(principal.ClientId))
             .Set(V.TenantId, PolicyValue.Of(tenant)).Set(V.ModelName, PolicyValue.Of(call.ModelName)).Set(V.ModelVersion, PolicyValue.Of(call.ModelVersion))
-            .Set(V.RequestEndpoint, PolicyValue.Of(call.AuditAction));
+            .Set(V.RequestEndpoint, PolicyValue.Of(call.AuditAction)).Set(V.RequestAction, PolicyValue.Of(call.AuditAction));
         var request = http.HttpContext?.Request;
         var purpose = request?.Headers[PurposeHeader].ToString() is { Length: > 0 and <= 100 } p ? p : null;
         var subject = request?.Headers[DataSubjectHeader].ToString() is { Length: > 0 and <= 200 } s ? s : null;
@@ -58,6 +58,21 @@ public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLo
         return (context, subjectRef);
     }
 
+    /// <summary>
+    /// An admin command's context: who asks, the action and the time. Not the tenant or model it changes: rules
+    /// written for calls (tenant.region, model.name) must not start deciding who may administer that tenant.
+    /// </summary>
+    public DecisionContext BuildForCommand(IAdminCommand command, CurrentPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(principal);
+        var context = new DecisionContext().AtTime(time.GetUtcNow());
+        context.Set(V.PrincipalId, PolicyValue.Of(principal.Id)).Set(V.PrincipalRole, PolicyValue.Of(principal.Role))
+            .Set(V.PrincipalTenant, PolicyValue.Of(principal.TenantId)).Set(V.PrincipalClientId, PolicyValue.Of(principal.ClientId))
+            .Set(V.RequestAction, PolicyValue.Of(command.PolicyAction));
+        return context;
+    }
+
     private static List<string> PurposesOf(CompiledPolicySet policy, string? requestPurpose)
     {
         var purposes = new List<string>();
@@ -80,6 +95,12 @@ public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLo
     private static void AddCatalog(DecisionContext context, CatalogSnapshot catalog, IModelCall call, string? tenant)
     {
         context.Set(V.TenantLicensed, PolicyValue.Of(catalog.IsLicensed(tenant, call.ModelName)));
+        AddTenantFacts(context, catalog, tenant);
+        catalog.Find(call.ModelName, call.ModelVersion)?.Facts.ApplyTo(context);
+    }
+
+    private static void AddTenantFacts(DecisionContext context, CatalogSnapshot catalog, string? tenant)
+    {
         // A tenant that declared no region or tier leaves the attribute missing (only `exists: false` matches).
         if (catalog.Tenant(tenant) is { } facts)
         {
@@ -93,7 +114,5 @@ public sealed class DecisionContextBuilder(IHttpContextAccessor http, IConsentLo
                 context.Set(V.TenantTier, PolicyValue.Of(facts.Tier));
             }
         }
-
-        catalog.Find(call.ModelName, call.ModelVersion)?.Facts.ApplyTo(context);
     }
 }

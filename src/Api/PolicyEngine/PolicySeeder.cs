@@ -42,7 +42,7 @@ public sealed class PolicySeeder(IServiceScopeFactory scopes, IAuditLog auditLog
         var now = time.GetUtcNow();
         var version = await versions.InsertVersionAsync(document.Document!.Name, source, document.Document.Rules.Count, now, SeedActor, ct);
         await versions.ActivateAsync(version, SeedActor, now, emergency: false, $"seeded from {origin}", ct);
-        var entry = new AuditEntry(Guid.CreateVersion7(now), now, "policy.seed", AuditOutcome.Succeeded, 200, SeedActor, "system",
+        var entry = new AuditEntry(Guid.CreateVersion7(now), now, AuditActions.PolicySeed, AuditOutcome.Succeeded, 200, SeedActor, "system",
             null, null, null, null, null, [], PolicyLoader.Digest(source), null, null)
         { PolicyVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         // As the audit behaviour does for a command: the entry commits with the seed or not at all.

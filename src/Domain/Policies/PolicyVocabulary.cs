@@ -1,3 +1,5 @@
+using Governance.Domain.Auditing;
+
 namespace Governance.Domain.Policies;
 
 /// <summary>The type of a context attribute, checked against every literal at validation time.</summary>
@@ -25,8 +27,8 @@ public sealed record AttributeDefinition(string Path, int Slot, AttributeType Ty
 }
 
 /// <summary>
-/// The typed vocabulary of conditions: principal, tenant, model (with its license terms), request,
-/// consent and time. Fixed in code so a policy that names anything else is refused, Cedar-style.
+/// The typed vocabulary of conditions: principal, tenant, model (with its license terms), request
+/// (its action among them), consent and time. Fixed in code so a policy that names anything else is refused, Cedar-style.
 /// </summary>
 public static class PolicyVocabulary
 {
@@ -36,7 +38,7 @@ public static class PolicyVocabulary
 
     public static readonly IReadOnlyList<string> Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    public static readonly IReadOnlyList<string> Endpoints = ["model.infer", "model.predict", "model.embed", "model.metadata", "model.ready"];
+    public static readonly IReadOnlyList<string> Endpoints = AuditActions.ModelCalls;
 
     public static readonly AttributeDefinition PrincipalId = new("principal.id", 0, AttributeType.String, "the caller's subject (token 'sub')");
     public static readonly AttributeDefinition PrincipalRole = new("principal.role", 1, AttributeType.String, "admin, compliance or tenant") { AllowedValues = ["admin", "compliance", "tenant"] };
@@ -62,11 +64,14 @@ public static class PolicyVocabulary
     public static readonly AttributeDefinition TimeWeekday = new("time.weekday", 21, AttributeType.String, "day of the week, UTC (monday..sunday)") { AllowedValues = Weekdays };
     public static readonly AttributeDefinition TimeDate = new("time.date", 22, AttributeType.Date, "the date, UTC (YYYY-MM-DD)");
 
+    /// <summary>Set on every decision, model call or admin command; <see cref="RequestEndpoint"/> stays the model-call-only name.</summary>
+    public static readonly AttributeDefinition RequestAction = new("request.action", 23, AttributeType.String, "the action decided (AuditActions: model calls and admin commands)") { AllowedValues = AuditActions.Governed };
+
     public static readonly IReadOnlyList<AttributeDefinition> All =
     [
         PrincipalId, PrincipalRole, PrincipalTenant, PrincipalClientId, TenantId, TenantRegion, TenantTier, TenantLicensed,
         ModelName, ModelVersion, ModelTags, ModelDataCategories, ModelLicenseId, ModelLicenseCommercial, ModelLicensePurposes,
-        RequestEndpoint, RequestPurpose, RequestDataSubject, RequestInputSize, ConsentState, TimeHour, TimeWeekday, TimeDate,
+        RequestEndpoint, RequestPurpose, RequestDataSubject, RequestInputSize, ConsentState, TimeHour, TimeWeekday, TimeDate, RequestAction,
     ];
 
     private static readonly Dictionary<string, AttributeDefinition> ByPath = All.ToDictionary(a => a.Path, StringComparer.Ordinal);

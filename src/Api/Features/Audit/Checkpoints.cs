@@ -1,19 +1,20 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Audit.Publishing;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;
 
 public sealed record GetLatestCheckpoint : IRequest<CheckpointView>, IAuditedRequest
 {
-    public string AuditAction => "audit.checkpoint.read";
+    public string AuditAction => AuditActions.AuditCheckpointRead;
 }
 
 /// <summary>Signs and anchors a checkpoint of the newest tree head now (or returns the one that already covers it).</summary>
 public sealed record PublishCheckpoint : IRequest<CheckpointView>, IAuditedRequest
 {
-    public string AuditAction => "audit.checkpoint.publish";
+    public string AuditAction => AuditActions.AuditCheckpointPublish;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

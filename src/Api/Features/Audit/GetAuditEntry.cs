@@ -13,7 +13,7 @@ namespace Governance.Api.Features.Audit;
 /// </summary>
 public sealed record GetAuditEntry(long Sequence) : IRequest<AuditEntryView>, IAuditedRequest
 {
-    public string AuditAction => "audit.read";
+    public string AuditAction => AuditActions.AuditRead;
 }
 
 /// <summary>An entry as the API shows it: <see cref="EntryHash"/> is its RFC 9162 leaf hash, <see cref="CommittedAt"/> when it was recorded.</summary>

@@ -4,6 +4,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Audit;
 using Governance.Audit.Offline.Integrity;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;
@@ -22,7 +23,7 @@ public sealed record ListAuditEntries(
     /// <summary>A rule id the recorded decision names.</summary>
     public string? Rule { get; init; }
 
-    public string AuditAction => "audit.list";
+    public string AuditAction => AuditActions.AuditList;
 }
 
 public sealed record AuditEntryPage(IReadOnlyList<AuditEntryView> Entries, string? NextCursor);

@@ -1,6 +1,7 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Audit;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;
@@ -8,12 +9,12 @@ namespace Governance.Api.Features.Audit;
 /// <summary>Inclusion proof of one entry in the tree of <see cref="TreeSize"/> entries (default: the latest checkpoint's).</summary>
 public sealed record GetInclusionProof(long? Sequence, long? TreeSize) : IRequest<InclusionProofView>, IAuditedRequest
 {
-    public string AuditAction => "audit.proof.inclusion";
+    public string AuditAction => AuditActions.AuditProofInclusion;
 }
 
 public sealed record GetConsistencyProof(long? First, long? Second) : IRequest<ConsistencyProofView>, IAuditedRequest
 {
-    public string AuditAction => "audit.proof.consistency";
+    public string AuditAction => AuditActions.AuditProofConsistency;
 }
 
 public sealed class GetInclusionProofHandler(ProofReader proofs, Governance.Audit.Publishing.CheckpointStore checkpoints)

@@ -1,5 +1,6 @@
 using Governance.Api.Pipeline;
 using Governance.Audit.Verification;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;
@@ -7,7 +8,7 @@ namespace Governance.Api.Features.Audit;
 /// <summary>Verifies the live database against the external anchor (200 either way; read <c>valid</c>).</summary>
 public sealed record VerifyAuditLog : IRequest<AuditVerificationView>, IAuditedRequest
 {
-    public string AuditAction => "audit.verify";
+    public string AuditAction => AuditActions.AuditVerify;
 }
 
 public sealed record AuditVerificationView(

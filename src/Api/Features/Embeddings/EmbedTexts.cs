@@ -1,3 +1,4 @@
+using Governance.Domain.Auditing;
 using FluentValidation;
 using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
@@ -16,7 +17,7 @@ namespace Governance.Api.Features.Embeddings;
 /// </summary>
 public sealed record EmbedTexts(string ModelName, string? ModelVersion, IReadOnlyList<string> Inputs) : IRequest<EmbeddingsResult>, IInferenceCall
 {
-    public string AuditAction => "model.embed";
+    public string AuditAction => AuditActions.ModelEmbed;
 }
 
 public sealed record EmbeddingsResult(

@@ -1,3 +1,4 @@
+using Governance.Domain.Auditing;
 using System.Globalization;
 using Governance.Api.Anonymization;
 using Governance.Api.Errors;
@@ -20,9 +21,11 @@ public static class EmbeddingEndpoints
     public static void MapEmbeddingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/models/{model}/embed", EmbedAsync)
-            .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("model.embed").WithTags("Text models");
+            .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("model.embed").WithTags("Text models")
+            .Audited(AuditActions.ModelEmbed);
         app.MapPost("/v1/embeddings", OpenAiEmbedAsync)
             .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("openai.embeddings").WithTags("OpenAI-compatible")
+            .Audited(AuditActions.ModelEmbed)
             .AddEndpointFilter<OpenAiErrorFilter>();
     }
 

@@ -1,6 +1,7 @@
 using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using Governance.Inference.Protocol;
 using MediatR;
 
@@ -9,7 +10,7 @@ namespace Governance.Api.Features.Inference;
 /// <summary>GET /v2/models/{m}[/versions/{v}]: the protocol's model metadata.</summary>
 public sealed record GetModelMetadata(string ModelName, string? ModelVersion) : IRequest<ModelMetadata>, IModelCall
 {
-    public string AuditAction => "model.metadata";
+    public string AuditAction => AuditActions.ModelMetadata;
 }
 
 public sealed class GetModelMetadataHandler(CatalogView view, ModelCatalog catalog, AuditScope scope)

@@ -1,6 +1,7 @@
 using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using Governance.Inference.Runtime;
 using MediatR;
 
@@ -9,7 +10,7 @@ namespace Governance.Api.Features.Inference;
 /// <summary>GET /v2/models/{m}[/versions/{v}]/ready: is this version loaded and able to infer here.</summary>
 public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRequest<ModelReadiness>, IModelCall
 {
-    public string AuditAction => "model.ready";
+    public string AuditAction => AuditActions.ModelReady;
 }
 
 /// <summary><see cref="Reason"/>: why the version cannot serve here, when its load failed.</summary>

@@ -3,6 +3,7 @@ using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Inference.Protocol;
 using MediatR;
 
@@ -11,7 +12,7 @@ namespace Governance.Api.Features.Inference;
 /// <summary>Open Inference Protocol inference on a licensed model version.</summary>
 public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequest Body) : IRequest<InferenceResponse>, IInferenceCall
 {
-    public string AuditAction => "model.infer";
+    public string AuditAction => AuditActions.ModelInfer;
 }
 
 public sealed class InferHandler(

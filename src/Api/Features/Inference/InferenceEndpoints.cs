@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Inference.Protocol;
 using Governance.Inference.Runtime;
 using MediatR;
@@ -9,14 +10,12 @@ using MediatR;
 namespace Governance.Api.Features.Inference;
 
 /// <summary>
-/// Open Inference Protocol (KServe v2) model endpoints and the text endpoint. Every answer carries the
-/// audit entry's sequence number: as "parameters" in protocol responses, in the X-Audit-Sequence header
-/// everywhere.
+/// Open Inference Protocol (KServe v2) model endpoints and the text endpoint. Protocol responses carry the
+/// audit entry's sequence number in "parameters" too (the header is set for every endpoint by
+/// <see cref="Pipeline.AuditSequenceHeader"/>).
 /// </summary>
 public static class InferenceEndpoints
 {
-    public const string AuditSequenceHeader = "X-Audit-Sequence";
-
     public sealed record PredictBody(string? Text);
 
     public sealed record PredictResponse(
@@ -28,26 +27,27 @@ public static class InferenceEndpoints
         foreach (var prefix in new[] { "/{model}", "/{model}/versions/{version}" })
         {
             var suffix = prefix.Contains("version", StringComparison.Ordinal) ? ".version" : "";
-            v2.MapGet(prefix, MetadataAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.metadata" + suffix);
-            v2.MapGet(prefix + "/ready", ReadyAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.ready" + suffix);
-            v2.MapPost(prefix + "/infer", InferAsync).RequireAuthorization(AuthorizationPolicies.Tenant).WithName("v2.model.infer" + suffix);
+            v2.MapGet(prefix, MetadataAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.metadata" + suffix)
+                .Audited(AuditActions.ModelMetadata);
+            v2.MapGet(prefix + "/ready", ReadyAsync).RequireAuthorization(AuthorizationPolicies.AnyRole).WithName("v2.model.ready" + suffix)
+                .Audited(AuditActions.ModelReady);
+            v2.MapPost(prefix + "/infer", InferAsync).RequireAuthorization(AuthorizationPolicies.Tenant).WithName("v2.model.infer" + suffix)
+                .Audited(AuditActions.ModelInfer);
         }
 
         app.MapPost("/api/v1/models/{model}/predict", PredictAsync)
-            .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("model.predict").WithTags("Text models");
+            .RequireAuthorization(AuthorizationPolicies.Tenant).WithName("model.predict").WithTags("Text models")
+            .Audited(AuditActions.ModelPredict);
     }
 
-    private static async Task<IResult> MetadataAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
-    {
-        var metadata = await mediator.Send(new GetModelMetadata(model, version), ct);
-        return WithReceipt(http, Results.Ok(metadata));
-    }
+    private static async Task<IResult> MetadataAsync(string model, string? version, IMediator mediator, CancellationToken ct) =>
+        Results.Ok(await mediator.Send(new GetModelMetadata(model, version), ct));
 
-    private static async Task<IResult> ReadyAsync(string model, string? version, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ReadyAsync(string model, string? version, IMediator mediator, CancellationToken ct)
     {
         var readiness = await mediator.Send(new GetModelReady(model, version), ct);
         // The protocol: 200 means ready, a 4xx means not ready.
-        return WithReceipt(http, readiness.Ready ? Results.Ok(readiness) : Results.BadRequest(readiness));
+        return readiness.Ready ? Results.Ok(readiness) : Results.BadRequest(readiness);
     }
 
     // The body is read by the protocol's own reader, so every malformed request gets the same precise 400;
@@ -72,28 +72,17 @@ public static class InferenceEndpoints
         if (BinaryResponseWriter.BinaryOutputs(body, response) is { } binary)
         {
             var bytes = BinaryResponseWriter.Write(response, binary, out var headerLength);
-            return WithReceipt(http, new BinaryInferenceResult(bytes, headerLength));
+            return new BinaryInferenceResult(bytes, headerLength);
         }
 
-        return WithReceipt(http, Results.Ok(response));
+        return Results.Ok(response);
     }
 
     private static async Task<IResult> PredictAsync(string model, PredictBody body, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var result = await mediator.Send(new Predict(model, null, body.Text ?? ""), ct);
         var receipt = AuditReceiptDto.From(http);
-        return WithReceipt(http, Results.Ok(new PredictResponse(result.Model, result.Version, result.Labels, result.Anonymized, receipt)));
-    }
-
-    private static IResult WithReceipt(HttpContext http, IResult result)
-    {
-        var receipt = http.RequestServices.GetRequiredService<AuditScope>().Receipt;
-        if (receipt is not null)
-        {
-            http.Response.Headers[AuditSequenceHeader] = receipt.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return result;
+        return Results.Ok(new PredictResponse(result.Model, result.Version, result.Labels, result.Anonymized, receipt));
     }
 }
 

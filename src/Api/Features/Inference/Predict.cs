@@ -6,6 +6,7 @@ using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Inference.Runtime;
 using MediatR;
 
@@ -14,7 +15,7 @@ namespace Governance.Api.Features.Inference;
 /// <summary>The friendly text endpoint: text in, labels with scores out (text-classification models).</summary>
 public sealed record Predict(string ModelName, string? ModelVersion, string Text) : IRequest<PredictResult>, IInferenceCall
 {
-    public string AuditAction => "model.predict";
+    public string AuditAction => AuditActions.ModelPredict;
 }
 
 public sealed record PredictResult(string Model, string Version, IReadOnlyList<LabelScore> Labels, IReadOnlyList<AnonymizedCount> Anonymized);

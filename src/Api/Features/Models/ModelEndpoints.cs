@@ -3,7 +3,9 @@ using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
 using Governance.Api.ModelStore;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Models;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -20,11 +22,13 @@ public static class ModelEndpoints
             .RequireAuthorization(AuthorizationPolicies.Admin)
             .DisableAntiforgery()
             .WithName("model.register")
+            .Audited(AuditActions.ModelRegister)
             .WithTags("Models");
         app.MapPost("/api/v1/models/{model}/versions/{version}/retire", async (string model, string version, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new RetireModelVersion(model, version), ct)))
             .RequireAuthorization(AuthorizationPolicies.Admin)
             .WithName("model.retire")
+            .Audited(AuditActions.ModelRetire)
             .WithTags("Models");
     }
 

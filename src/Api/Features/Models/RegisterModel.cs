@@ -3,6 +3,7 @@ using Governance.Api.ModelStore;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Models;
 using Governance.Inference.Runtime;
 using MediatR;
@@ -15,9 +16,9 @@ namespace Governance.Api.Features.Models;
 /// its graph checked against the manifest (a model that cannot load is refused here, with the reason),
 /// the file is stored content-addressed and the version recorded with its digest.
 /// </summary>
-public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, ICommand
+public sealed record RegisterModel(ModelManifest Manifest, byte[] OnnxFile) : IRequest<RegisteredModel>, IAdminCommand
 {
-    public string AuditAction => "model.register";
+    public string AuditAction => AuditActions.ModelRegister;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +14,9 @@ namespace Governance.Api.Features.Models;
 /// no version gets the newest one still in service. Binding on every API process before the answer
 /// leaves (ADR-015). The row, its file and its audit history stay.
 /// </summary>
-public sealed record RetireModelVersion(string ModelName, string ModelVersion) : IRequest<RetiredModelDto>, ICommand
+public sealed record RetireModelVersion(string ModelName, string ModelVersion) : IRequest<RetiredModelDto>, IAdminCommand
 {
-    public string AuditAction => "model.retire";
+    public string AuditAction => AuditActions.ModelRetire;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

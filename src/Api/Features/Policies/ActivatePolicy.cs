@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
@@ -13,9 +14,11 @@ namespace Governance.Api.Features.Policies;
 /// by an admin other than the author: then the audit action is "policy.activate.emergency" and the
 /// activation row says so.
 /// </summary>
-public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, ICommand
+public sealed record ActivatePolicy(int Version, bool Emergency, string? Reason) : IRequest<ActivationDto>, IAdminCommand
 {
-    public string AuditAction => Emergency ? "policy.activate.emergency" : "policy.activate";
+    public string AuditAction => Emergency ? AuditActions.PolicyActivateEmergency : AuditActions.PolicyActivate;
+
+    public string PolicyAction => AuditActions.PolicyActivate;
 }
 
 public sealed record ActivationDto(int Version, long ActivationId, bool Emergency, DateTimeOffset ActivatedAt, string ActivatedBy);

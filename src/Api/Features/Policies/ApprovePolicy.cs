@@ -2,14 +2,15 @@ using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
 
 /// <summary>Four eyes: an admin other than the author approves a version (the database refuses the author too).</summary>
-public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, ICommand
+public sealed record ApprovePolicy(int Version) : IRequest<PolicyVersionDto>, IAdminCommand
 {
-    public string AuditAction => "policy.approve";
+    public string AuditAction => AuditActions.PolicyApprove;
 }
 
 public sealed class ApprovePolicyHandler(IPolicyVersions versions, AuditScope scope, CurrentPrincipal principal, TimeProvider time)

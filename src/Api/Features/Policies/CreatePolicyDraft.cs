@@ -2,6 +2,7 @@ using FluentValidation;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
@@ -9,7 +10,7 @@ namespace Governance.Api.Features.Policies;
 /// <summary>Stores a new, immutable policy version as a draft, after every check has passed.</summary>
 public sealed record CreatePolicyDraft(string Source) : IRequest<PolicyVersionDto>, ICommand
 {
-    public string AuditAction => "policy.create";
+    public string AuditAction => AuditActions.PolicyCreate;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
+using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
 using MediatR;
 
@@ -14,7 +15,7 @@ namespace Governance.Api.Features.Policies;
 /// </summary>
 public sealed record EvaluatePolicy(int? Version, JsonElement Context, IReadOnlyDictionary<string, string>? Consents) : IRequest<EvaluationDto>, IAuditedRequest
 {
-    public string AuditAction => "policy.evaluate";
+    public string AuditAction => AuditActions.PolicyEvaluate;
 }
 
 public sealed record EvaluationDto(string PolicyVersion, string Effect, IReadOnlyList<string> MatchedRuleIds, IReadOnlyList<Denial> Denials,

@@ -1,6 +1,7 @@
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
@@ -8,13 +9,13 @@ namespace Governance.Api.Features.Policies;
 /// <summary>Every version, newest first, with its status (draft, approved, active).</summary>
 public sealed record ListPolicies : IRequest<IReadOnlyList<PolicyVersionDto>>, IAuditedRequest
 {
-    public string AuditAction => "policy.list";
+    public string AuditAction => AuditActions.PolicyList;
 }
 
 /// <summary>One version with its YAML source; <see cref="Version"/> null: the active one.</summary>
 public sealed record GetPolicy(int? Version) : IRequest<PolicyVersionDto>, IAuditedRequest
 {
-    public string AuditAction => "policy.read";
+    public string AuditAction => AuditActions.PolicyRead;
 }
 
 public sealed class ListPoliciesHandler(IPolicyVersions versions) : IRequestHandler<ListPolicies, IReadOnlyList<PolicyVersionDto>>

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Governance.Api.Errors;
+using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
@@ -19,22 +21,22 @@ public static class PolicyEndpoints
     public static void MapPolicyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/policies").WithTags("Policies");
-        group.MapPost("/", CreateAsync).RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.create")
+        group.MapPost("/", CreateAsync).RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.create").Audited(AuditActions.PolicyCreate)
             .Accepts<string>("application/yaml", "text/yaml", "text/plain");
         group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListPolicies(), ct))
-            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.list");
+            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.list").Audited(AuditActions.PolicyList);
         group.MapGet("/active", (IMediator m, CancellationToken ct) => m.Send(new GetPolicy(null), ct))
-            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.active");
+            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.active").Audited(AuditActions.PolicyRead);
         group.MapGet("/{version:int}", (int version, IMediator m, CancellationToken ct) => m.Send(new GetPolicy(version), ct))
-            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.read");
-        group.MapPost("/{version:int}/simulate", SimulateAsync).RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.simulate");
+            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.read").Audited(AuditActions.PolicyRead);
+        group.MapPost("/{version:int}/simulate", SimulateAsync).RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.simulate").Audited(AuditActions.PolicySimulate);
         group.MapPost("/{version:int}/approve", (int version, IMediator m, CancellationToken ct) => m.Send(new ApprovePolicy(version), ct))
-            .RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.approve");
+            .RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.approve").Audited(AuditActions.PolicyApprove);
         group.MapPost("/{version:int}/activate", (int version, ActivateBody? body, IMediator m, CancellationToken ct) =>
                 m.Send(new ActivatePolicy(version, body?.Emergency ?? false, body?.Reason), ct))
-            .RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.activate");
+            .RequireAuthorization(AuthorizationPolicies.Admin).WithName("policy.activate").Audited(AuditActions.PolicyActivate);
         group.MapPost("/evaluate", (EvaluateBody body, IMediator m, CancellationToken ct) => m.Send(new EvaluatePolicy(body.Version, body.Context, body.Consents), ct))
-            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.evaluate");
+            .RequireAuthorization(AuthorizationPolicies.Compliance).WithName("policy.evaluate").Audited(AuditActions.PolicyEvaluate);
     }
 
     // Strict UTF-8: a lenient reader would store U+FFFD where the author's bytes were, a draft nobody wrote.

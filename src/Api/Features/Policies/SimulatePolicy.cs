@@ -2,6 +2,7 @@ using FluentValidation;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
+using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
 using MediatR;
 
@@ -15,7 +16,7 @@ public sealed record SimulatePolicy(int Version, DateTimeOffset From, DateTimeOf
 {
     public const int MaxLimit = 1_000_000;
 
-    public string AuditAction => "policy.simulate";
+    public string AuditAction => AuditActions.PolicySimulate;
 }
 
 public sealed record SimulationDto(int Version, DateTimeOffset From, DateTimeOffset To, int Skipped, SimulationReport Report);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Privacy;
 using MediatR;
 
@@ -10,7 +11,7 @@ namespace Governance.Api.Features.Presidio;
 /// <summary>Presidio's POST /analyze: the body as Presidio's clients send it, read field by field.</summary>
 public sealed record PresidioAnalyze(JsonElement Body) : IRequest<PresidioAnalyzeResponse>, IAuditedRequest
 {
-    public string AuditAction => "presidio.analyze";
+    public string AuditAction => AuditActions.PresidioAnalyze;
 }
 
 public sealed class PresidioAnalyzeHandler(PiiEngine engine, AuditScope scope, CurrentPrincipal principal)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Privacy;
 using MediatR;
 
@@ -14,7 +15,7 @@ namespace Governance.Api.Features.Presidio;
 /// </summary>
 public sealed record PresidioAnonymize(JsonElement Body) : IRequest<PresidioEngineResult>, IAuditedRequest
 {
-    public string AuditAction => "presidio.anonymize";
+    public string AuditAction => AuditActions.PresidioAnonymize;
 }
 
 public sealed class PresidioAnonymizeHandler(PiiEngine engine, AuditScope scope, CurrentPrincipal principal)

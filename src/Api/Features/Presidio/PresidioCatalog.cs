@@ -1,6 +1,7 @@
 using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Presidio;
@@ -16,7 +17,7 @@ public enum PresidioCatalogKind
 /// <summary>Presidio's GET lists: supported entities and recognizers (for a language), anonymizers, deanonymizers.</summary>
 public sealed record GetPresidioCatalog(PresidioCatalogKind Kind, string? Language) : IRequest<IReadOnlyList<string>>, IAuditedRequest
 {
-    public string AuditAction => "presidio.catalog";
+    public string AuditAction => AuditActions.PresidioCatalog;
 }
 
 public sealed class GetPresidioCatalogHandler(PiiEngine engine, AuditScope scope, CurrentPrincipal principal)

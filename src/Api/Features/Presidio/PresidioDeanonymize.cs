@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Presidio;
@@ -11,7 +12,7 @@ namespace Governance.Api.Features.Presidio;
 /// </summary>
 public sealed record PresidioDeanonymize(JsonElement Body) : IRequest<PresidioEngineResult>, IAuditedRequest
 {
-    public string AuditAction => "presidio.deanonymize";
+    public string AuditAction => AuditActions.PresidioDeanonymize;
 }
 
 public sealed class PresidioDeanonymizeHandler(AuditScope scope, CurrentPrincipal principal)

@@ -1,7 +1,6 @@
-using System.Globalization;
-using Governance.Api.Features.Inference;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Presidio;
@@ -21,14 +20,14 @@ public static class PresidioEndpoints
         presidio.MapPost("/analyze", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var response = await mediator.Send(new PresidioAnalyze(await PresidioJson.ReadBodyAsync(http.Request, ct)), ct);
-            return WithReceipt<object>(http, response.Batched ? response.Results : response.Results[0]);
-        }).WithName("presidio.analyze");
+            return Results.Ok<object>(response.Batched ? response.Results : response.Results[0]);
+        }).WithName("presidio.analyze").Audited(AuditActions.PresidioAnalyze);
         presidio.MapPost("/anonymize", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
-                WithReceipt(http, await mediator.Send(new PresidioAnonymize(await PresidioJson.ReadBodyAsync(http.Request, ct)), ct)))
-            .WithName("presidio.anonymize");
+                Results.Ok(await mediator.Send(new PresidioAnonymize(await PresidioJson.ReadBodyAsync(http.Request, ct)), ct)))
+            .WithName("presidio.anonymize").Audited(AuditActions.PresidioAnonymize);
         presidio.MapPost("/deanonymize", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
-                WithReceipt(http, await mediator.Send(new PresidioDeanonymize(await PresidioJson.ReadBodyAsync(http.Request, ct)), ct)))
-            .WithName("presidio.deanonymize");
+                Results.Ok(await mediator.Send(new PresidioDeanonymize(await PresidioJson.ReadBodyAsync(http.Request, ct)), ct)))
+            .WithName("presidio.deanonymize").Audited(AuditActions.PresidioDeanonymize);
         MapCatalog(presidio, "/supportedentities", PresidioCatalogKind.SupportedEntities);
         MapCatalog(presidio, "/recognizers", PresidioCatalogKind.Recognizers);
         MapCatalog(presidio, "/anonymizers", PresidioCatalogKind.Anonymizers);
@@ -36,17 +35,7 @@ public static class PresidioEndpoints
     }
 
     private static void MapCatalog(RouteGroupBuilder group, string path, PresidioCatalogKind kind) =>
-        group.MapGet(path, async (string? language, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithReceipt(http, await mediator.Send(new GetPresidioCatalog(kind, language), ct)))
-            .WithName("presidio" + path.Replace('/', '.'));
-
-    private static IResult WithReceipt<T>(HttpContext http, T body)
-    {
-        if (http.RequestServices.GetRequiredService<AuditScope>().Receipt is { } receipt)
-        {
-            http.Response.Headers[InferenceEndpoints.AuditSequenceHeader] = receipt.Sequence.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return Results.Ok(body);
-    }
+        group.MapGet(path, async (string? language, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetPresidioCatalog(kind, language), ct)))
+            .WithName("presidio" + path.Replace('/', '.')).Audited(AuditActions.PresidioCatalog);
 }

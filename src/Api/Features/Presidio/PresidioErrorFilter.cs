@@ -1,6 +1,4 @@
-using System.Globalization;
 using Governance.Api.Errors;
-using Governance.Api.Features.Inference;
 using Governance.Api.Pipeline;
 
 namespace Governance.Api.Features.Presidio;
@@ -24,10 +22,6 @@ internal sealed class PresidioErrorFilter : IEndpointFilter
             var c = ExceptionClassifier.Classify(ex);
             var problem = ProblemWriter.Create(http, c.Status, c.Code, c.Detail, c.Extensions);
             problem = await http.RequestServices.GetRequiredService<RefusalAuditor>().EnsureRecordedAsync(http, problem);
-            if (problem.Extensions.TryGetValue("auditSequence", out var sequence) && sequence is long s)
-            {
-                http.Response.Headers[InferenceEndpoints.AuditSequenceHeader] = s.ToString(CultureInfo.InvariantCulture);
-            }
 
             return Results.Json(new PresidioError(problem.Detail ?? c.Detail), statusCode: problem.Status ?? c.Status);
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Privacy;
@@ -10,7 +11,7 @@ namespace Governance.Api.Features.Privacy;
 public sealed record AnalyzePii(string Text, IReadOnlyList<string>? Entities, double? ScoreThreshold)
     : IRequest<IReadOnlyList<PiiSpanDto>>, IAuditedRequest
 {
-    public string AuditAction => "pii.analyze";
+    public string AuditAction => AuditActions.PiiAnalyze;
 }
 
 public sealed class AnalyzePiiValidator : AbstractValidator<AnalyzePii>

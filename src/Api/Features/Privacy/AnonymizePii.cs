@@ -3,6 +3,7 @@ using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using Governance.Domain.Privacy.Operators;
 using MediatR;
 
@@ -19,7 +20,7 @@ public sealed record AnonymizePii(
     IReadOnlyDictionary<string, OperatorBody>? Operators,
     string? Tenant) : IRequest<AnonymizeResultDto>, IAuditedRequest
 {
-    public string AuditAction => "pii.anonymize";
+    public string AuditAction => AuditActions.PiiAnonymize;
 }
 
 public sealed class AnonymizePiiValidator : AbstractValidator<AnonymizePii>

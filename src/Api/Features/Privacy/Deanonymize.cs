@@ -3,6 +3,7 @@ using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using Governance.Domain.Privacy.Operators;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Governance.Api.Features.Privacy;
 /// </summary>
 public sealed record Deanonymize(string Text, string Tenant) : IRequest<DeanonymizeResultDto>, IAuditedRequest
 {
-    public string AuditAction => "pii.deanonymize";
+    public string AuditAction => AuditActions.PiiDeanonymize;
 }
 
 public sealed class DeanonymizeValidator : AbstractValidator<Deanonymize>

@@ -3,15 +3,16 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
 /// <summary>Creates an OAuth2 client for an integration of a tenant. The secret is shown once, stored hashed.</summary>
-public sealed record CreateClient(string TenantId, string Name) : IRequest<ClientCreatedDto>, ICommand
+public sealed record CreateClient(string TenantId, string Name) : IRequest<ClientCreatedDto>, IAdminCommand
 {
-    public string AuditAction => "client.create";
+    public string AuditAction => AuditActions.ClientCreate;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

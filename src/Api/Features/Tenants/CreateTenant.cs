@@ -3,14 +3,15 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
-public sealed record CreateTenant(string Id, string Name, string? Region = null, string? Tier = null) : IRequest<TenantDto>, ICommand
+public sealed record CreateTenant(string Id, string Name, string? Region = null, string? Tier = null) : IRequest<TenantDto>, IAdminCommand
 {
-    public string AuditAction => "tenant.create";
+    public string AuditAction => AuditActions.TenantCreate;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -1,6 +1,7 @@
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Governance.Api.Features.Tenants;
 /// <summary>One tenant with its attributes; a query, so the read leaves an audit entry like every other.</summary>
 public sealed record GetTenant(string TenantId) : IRequest<TenantDto>, IAuditedRequest
 {
-    public string AuditAction => "tenant.read";
+    public string AuditAction => AuditActions.TenantRead;
 }
 
 public sealed class GetTenantHandler(GovernanceDbContext db, AuditScope scope) : IRequestHandler<GetTenant, TenantDto>

@@ -3,15 +3,16 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tenants;
 
 /// <summary>Lets a tenant call every version of a model (licensing proper, with terms and quotas, comes later).</summary>
-public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<LicenseDto>, ICommand
+public sealed record GrantLicense(string TenantId, string ModelName) : IRequest<LicenseDto>, IAdminCommand
 {
-    public string AuditAction => "license.grant";
+    public string AuditAction => AuditActions.LicenseGrant;
 
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }

@@ -3,6 +3,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,9 @@ namespace Governance.Api.Features.Tenants;
 /// Withdraws a tenant's license for a model. Binding on every API process before the answer leaves
 /// (the catalog fence, ADR-015): the tenant's next call anywhere is decided without it.
 /// </summary>
-public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest<RevokedLicenseDto>, ICommand
+public sealed record RevokeLicense(string TenantId, string ModelName) : IRequest<RevokedLicenseDto>, IAdminCommand
 {
-    public string AuditAction => "license.revoke";
+    public string AuditAction => AuditActions.LicenseRevoke;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,9 @@ namespace Governance.Api.Features.Tenants;
 /// Replaces a tenant's region and tier (null clears one). Audited like every command: a tenant moving
 /// region changes what policies decide for it, so who changed it and when must be on the record.
 /// </summary>
-public sealed record SetTenantAttributes(string TenantId, string? Region, string? Tier) : IRequest<TenantDto>, ICommand
+public sealed record SetTenantAttributes(string TenantId, string? Region, string? Tier) : IRequest<TenantDto>, IAdminCommand
 {
-    public string AuditAction => "tenant.attributes.set";
+    public string AuditAction => AuditActions.TenantAttributesSet;
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }

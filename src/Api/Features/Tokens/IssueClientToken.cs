@@ -2,6 +2,7 @@ using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Governance.Api.Features.Tokens;
 /// </summary>
 public sealed record IssueClientToken(string? GrantType, string? ClientId, string? ClientSecret, string Source) : IRequest<TokenResponse>, IAuditedRequest
 {
-    public string AuditAction => "token.client_credentials";
+    public string AuditAction => AuditActions.TokenClientCredentials;
 }
 
 /// <summary>RFC 6749 §5.1 token response.</summary>

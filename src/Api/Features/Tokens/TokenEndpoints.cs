@@ -1,4 +1,6 @@
 using System.Text;
+using Governance.Api.Pipeline;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Tokens;
@@ -19,6 +21,7 @@ public static class TokenEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithName("token.client_credentials")
+            .Audited(AuditActions.TokenClientCredentials)
             .WithTags("Identity");
     }
 
