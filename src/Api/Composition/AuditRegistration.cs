@@ -21,6 +21,7 @@ public static class AuditRegistration
         services.AddSingleton<AuditReader>();
         services.AddSingleton<ProofReader>();
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<CosignatureStore>();
         services.AddSingleton(sp => AuditSigningKey.LoadOrCreate(Audit(sp).SigningKeyFile, Audit(sp).Origin));
         services.AddSingleton(sp => new AuditKeys(
             sp.GetRequiredService<CheckpointSigner>().Verifier,

@@ -24,6 +24,13 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string note ? SignedCheckpoint.ParseNote(note) : null;
     }
 
+    public async Task<SignedCheckpoint?> AtAsync(long treeSize, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT note FROM audit_checkpoints WHERE tree_size = $1");
+        command.Parameters.Add(new() { Value = treeSize });
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string note ? SignedCheckpoint.ParseNote(note) : null;
+    }
+
     /// <summary>The checkpoints with tree sizes in [from, to], oldest first, as stored notes.</summary>
     public async Task<IReadOnlyList<string>> NotesAsync(long from, long to, CancellationToken ct)
     {
