@@ -9,6 +9,8 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
     private readonly SortedDictionary<long, List<RootClaim>> _claims = [];
     private readonly List<ExportConsistency> _consistency = [];
     private readonly Dictionary<long, (byte[] Root, string Source)> _signed = [];
+    private readonly List<long> _exportSigned = [];
+    private string? _anchorUsed;
     private ExportHeader _header = null!;
     private IReadOnlyCollection<NoteVerifier> _keys = [];
     private ExportRecord? _next;
@@ -27,7 +29,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
         VerifyEntries(tree, stated, prefix.TreeSize);
         var range = _header.LastSequence >= _header.FirstSequence ? $"entries {_header.FirstSequence}..{_header.LastSequence}" : "an empty range";
         return Result(ExportVerdict.Verified, $"Verified {range} ({_entries} entries) against {_rootsMatched} signed root(s), key {_header.KeyId}"
-            + (options.Anchor is { } a ? $", anchor at size {a.Body.TreeSize}." : "."));
+            + (_anchorUsed ?? (options.Anchor is { } a ? $", anchor at size {a.Body.TreeSize}" : "")) + ".");
     }
 
     public ExportVerificationResult Result(ExportVerdict verdict, string message) => new(verdict, message)
@@ -117,6 +119,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
             }
 
             var checkpoint = ((ExportCheckpoint)_next).Checkpoint;
+            _exportSigned.Add(checkpoint.Body.TreeSize);
             AddSigned(checkpoint, $"checkpoint at size {checkpoint.Body.TreeSize} (line {reader.LineNumber})");
         }
 

@@ -42,6 +42,13 @@ public sealed record ExportVerificationOptions
     /// <summary>A checkpoint kept outside the database; it must be covered by the export or connected to it by a consistency proof.</summary>
     public SignedCheckpoint? Anchor { get; init; }
 
+    /// <summary>
+    /// The anchor's checkpoint of a given size, when it holds one (its directory keeps every checkpoint).
+    /// Used when <see cref="Anchor"/> is newer than the export and no proof connects them: the anchor's
+    /// copy of a size the export signs must then sign the same root.
+    /// </summary>
+    public Func<long, SignedCheckpoint?>? AnchoredAt { get; init; }
+
     /// <summary>Receives the bytes read so far, every few thousand entries.</summary>
     public IProgress<long>? Progress { get; init; }
 }

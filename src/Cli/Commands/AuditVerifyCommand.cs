@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Export;
+using Governance.Audit.Publishing;
 
 namespace Governance.Cli.Commands;
 
@@ -67,10 +68,22 @@ internal static class AuditVerifyCommand
 
         using (stream)
         {
-            var options = new ExportVerificationOptions { PinnedKeys = pinned, Anchor = anchor };
+            var options = new ExportVerificationOptions { PinnedKeys = pinned, Anchor = anchor, AnchoredAt = anchorPath is null ? null : AnchorDirectory(anchorPath) };
             var result = VerifyProgress.Run(stream, options);
             return Report(result);
         }
+    }
+
+    // The anchor directory holds checkpoint-<size>.note for every checkpoint besides latest.note, so a
+    // live system's latest.note still checks an export the checkpointer has moved past.
+    private static Func<long, SignedCheckpoint?> AnchorDirectory(string anchorPath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(anchorPath))!;
+        return size =>
+        {
+            var file = Path.Combine(directory, DirectoryAnchor.FileNameOf(size));
+            return File.Exists(file) ? SignedCheckpoint.ParseNote(File.ReadAllText(file)) : null;
+        };
     }
 
     // The PEM text or a verifier key as given (handy in scripts that already hold the key), or a file
