@@ -3,7 +3,7 @@
 -- publishes it under the log's own signature line (docs/audit-keys.md, ADR-023). Append-only like
 -- every audit table: a cosignature, once given, is part of the record.
 CREATE TABLE audit_cosignatures (
-    tree_size   bigint      NOT NULL REFERENCES audit_checkpoints (tree_size),
+    tree_size   bigint      NOT NULL CHECK (tree_size >= 1),
     key_name    text        NOT NULL,
     key_hash    bytea       NOT NULL CHECK (octet_length(key_hash) = 4),
     line        text        NOT NULL,
