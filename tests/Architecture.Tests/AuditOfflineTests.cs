@@ -17,7 +17,9 @@ public sealed class AuditOfflineTests
     {
         var foreign = Offline.GetReferencedAssemblies()
             .Select(a => a.Name!)
-            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n is not "netstandard" and not "Governance.Domain")
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n is not "netstandard" and not "Governance.Domain"
+                // Ed25519 for signed notes (ADR-023); it is libsodium, no database.
+                and not "NSec.Cryptography")
             .ToArray();
 
         Assert.Empty(foreign);

@@ -13,6 +13,7 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
         ("audit_tree_nodes", "hash = sha256('x')"),
         ("audit_checkpoints", "note = 'forged'"),
         ("audit_signing_keys", "public_key_pem = 'forged'"),
+        ("audit_cosignatures", "line = 'forged'"),
     ];
 
     public static TheoryData<string, string> Changes

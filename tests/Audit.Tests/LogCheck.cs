@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Publishing;
 using Governance.Audit.Verification;
 using Governance.Testing;
@@ -14,7 +15,7 @@ internal static class LogCheck
         try
         {
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            return await new LogVerifier(db.AppDataSource, key, new DirectoryAnchor(directory)).VerifyAsync(CancellationToken.None);
+            return await new LogVerifier(db.AppDataSource, [new EcdsaNoteVerifier(key)], new DirectoryAnchor(directory)).VerifyAsync(CancellationToken.None);
         }
         finally
         {

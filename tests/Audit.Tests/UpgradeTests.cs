@@ -60,7 +60,7 @@ public sealed class UpgradeTests
         var signed = new CheckpointSigner(key).Sign(new Checkpoint("test.local/audit", 300, tree.Root(), DateTimeOffset.UtcNow));
         var store = new CheckpointStore(db.AppDataSource);
         await store.AddKeyAsync(new CheckpointSigner(key).KeyId, new CheckpointSigner(key).PublicKeyPem, CancellationToken.None);
-        await store.AddAsync(signed, CancellationToken.None);
+        await store.AddAsync(signed, new CheckpointSigner(key).KeyId, CancellationToken.None);
         await anchor.PublishAsync(signed, CancellationToken.None);
 
         await MigrateAsync(db, upTo: int.MaxValue);
@@ -69,7 +69,7 @@ public sealed class UpgradeTests
             Assert.Equal(304, (await log.AppendAsync(SampleEntries.Create(304), CancellationToken.None)).Sequence);
         }
 
-        var verified = await new LogVerifier(db.AppDataSource, key, anchor).VerifyAsync(CancellationToken.None);
+        var verified = await new LogVerifier(db.AppDataSource, [new EcdsaNoteVerifier(key)], anchor).VerifyAsync(CancellationToken.None);
         Assert.True(verified.IsValid, verified.Problem);
         Assert.Equal(304, verified.EntriesChecked);
         Assert.Equal(300, verified.AnchoredTreeSize);

@@ -1,3 +1,4 @@
+using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Testing.Export;
 using Governance.Cli.Tests.Infrastructure;
 
@@ -93,6 +94,32 @@ public sealed class AuditVerifyCommandTests : IDisposable
         Assert.Contains("cannot be checked", result.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LatestNoteOfALiveAnchor_NewerThanTheExport_Verifies_ByTheAnchorsCopyOfTheExportsCheckpoint()
+    {
+        // What the README shows: the checkpointer has moved on to 200 since the export (1..150) was taken.
+        var latest = AnchorFile("latest.note", _log.CheckpointAt(200).ToNote());
+        AnchorFile(CheckpointFileName(150), _log.CheckpointAt(150).ToNote());
+
+        var result = await VerifyAsync(Write(_log.Export(1, 150, [100, 150])), "--checkpoint", latest, "--pubkey", _log.Signer.Verifier.VerifierKey);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("anchor's checkpoint at size 150 (its latest, size 200, is newer than the export)", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnchorsCopyOfTheExportsCheckpoint_WithAnotherRoot_Exits1_AsAFork()
+    {
+        var latest = AnchorFile("latest.note", _log.CheckpointAt(200).ToNote());
+        var other = _log.Signer.Sign(new Checkpoint(ExportFixture.Origin, 150, _log.RootAt(149), DateTimeOffset.UnixEpoch));
+        AnchorFile(CheckpointFileName(150), other.ToNote());
+
+        var result = await VerifyAsync(Write(_log.Export(1, 150, [150])), "--checkpoint", latest);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("forked", result.StdOut, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing file")]
     [InlineData("not an export")]
@@ -129,6 +156,15 @@ public sealed class AuditVerifyCommandTests : IDisposable
     {
         File.WriteAllText(_temp.File(name), text);
         return _temp.File(name);
+    }
+
+    private static string CheckpointFileName(long size) => "checkpoint-" + size.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + ".note";
+
+    private string AnchorFile(string name, string note)
+    {
+        var directory = Directory.CreateDirectory(_temp.File("anchor")).FullName;
+        File.WriteAllText(Path.Combine(directory, name), note);
+        return Path.Combine(directory, name);
     }
 
     private Task<CliResult> VerifyAsync(params string[] args) =>

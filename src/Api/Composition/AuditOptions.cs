@@ -3,8 +3,14 @@ namespace Governance.Api.Composition;
 /// <summary>The "Governance:Audit" section: checkpoint signing and the external anchor (ADR-007).</summary>
 public sealed class AuditOptions
 {
-    /// <summary>PEM file of the ECDSA P-256 key that signs checkpoints; generated on first run when missing (dev).</summary>
+    /// <summary>PEM file of the key that signs checkpoints: Ed25519, generated on first run when missing; ECDSA P-256 before ADR-023.</summary>
     public string SigningKeyFile { get; set; } = "";
+
+    /// <summary>Key files (PEM or verifier key) of retired signing keys: checkpoints they signed keep verifying.</summary>
+    public string[] RetiredKeyFiles { get; set; } = [];
+
+    /// <summary>Signed-note verifier keys of the witnesses whose cosignatures the log accepts and publishes.</summary>
+    public string[] WitnessKeys { get; set; } = [];
 
     /// <summary>Directory of the external anchor: one note per checkpoint plus latest.note. Keep it off the database host.</summary>
     public string AnchorDirectory { get; set; } = "";

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Governance.Api.Configuration;
 using Governance.Audit;
 using Governance.Audit.Offline.Checkpoints;
@@ -18,14 +17,18 @@ public static class AuditRegistration
         services.AddSingleton<AuditReader>();
         services.AddSingleton<ProofReader>();
         services.AddSingleton<CheckpointStore>();
-        services.AddSingleton(sp => AuditSigningKey.LoadOrCreate(Audit(sp).SigningKeyFile));
-        services.AddSingleton(sp => new CheckpointSigner(sp.GetRequiredService<ECDsa>()));
+        services.AddSingleton<CosignatureStore>();
+        services.AddSingleton(sp => AuditSigningKey.LoadOrCreate(Audit(sp).SigningKeyFile, Audit(sp).Origin));
+        services.AddSingleton(sp => new AuditKeys(
+            sp.GetRequiredService<CheckpointSigner>().Verifier,
+            AuditSigningKey.Retired(Audit(sp).RetiredKeyFiles, Audit(sp).Origin),
+            AuditSigningKey.Witnesses(Audit(sp).WitnessKeys)));
         services.AddSingleton<IExternalAnchor>(sp => new DirectoryAnchor(Audit(sp).AnchorDirectory));
         services.AddSingleton(sp => new CheckpointPublisher(
             sp.GetRequiredService<CheckpointStore>(), sp.GetRequiredService<CheckpointSigner>(), sp.GetRequiredService<IExternalAnchor>(),
             sp.GetRequiredService<TimeProvider>(), Audit(sp).Origin));
         services.AddSingleton(sp => new LogVerifier(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ECDsa>(), sp.GetRequiredService<IExternalAnchor>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AuditKeys>().Trusted, sp.GetRequiredService<IExternalAnchor>()));
         services.AddHostedService<CheckpointService>();
         return services;
     }

@@ -4,7 +4,7 @@ namespace Governance.Audit.Offline.Checkpoints;
 
 /// <summary>
 /// Key ids: the first 8 bytes of SHA-256 over the key's SubjectPublicKeyInfo (DER), as 16 lower-case
-/// hex digits. The note's 4-byte key hash (C2SP) is the first half of the same digest.
+/// hex digits. An ECDSA note's 4-byte key hash (signed-note type 0x02) is the first half of the same digest.
 /// </summary>
 internal static class CheckpointKeys
 {
@@ -15,19 +15,6 @@ internal static class CheckpointKeys
         ArgumentNullException.ThrowIfNull(key);
         var digest = SHA256.HashData(key.ExportSubjectPublicKeyInfo());
         return Convert.ToHexStringLower(digest.AsSpan(0, KeyIdLength / 2));
-    }
-
-    public static bool IsKeyId(string text) =>
-        text.Length == KeyIdLength && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    public static byte[] KeyHash(string keyId)
-    {
-        if (!IsKeyId(keyId))
-        {
-            throw new FormatException($"A key id is {KeyIdLength} lower-case hex digits.");
-        }
-
-        return Convert.FromHexString(keyId.AsSpan(0, 8));
     }
 
     /// <summary>Only P-256: one curve means one signature format for every verifier.</summary>

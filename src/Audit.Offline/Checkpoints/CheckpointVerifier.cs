@@ -2,20 +2,16 @@ using System.Security.Cryptography;
 
 namespace Governance.Audit.Offline.Checkpoints;
 
-/// <summary>Checks a signed checkpoint against a public key; says why when it does not verify.</summary>
+/// <summary>
+/// Checks a signed checkpoint as signed-note prescribes: lines from keys it does not know (name and
+/// hash) are ignored, every line from a known key must verify, and at least one must. Says why not.
+/// </summary>
 public static class CheckpointVerifier
 {
-    public static bool Verify(SignedCheckpoint checkpoint, ECDsa publicKey, out string? problem)
+    public static bool Verify(SignedCheckpoint checkpoint, IReadOnlyCollection<NoteVerifier> trusted, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        ArgumentNullException.ThrowIfNull(publicKey);
-        var expected = KeyIdOf(publicKey);
-        if (checkpoint.KeyId != expected)
-        {
-            problem = $"signed by key {checkpoint.KeyId}, not by the expected key {expected}";
-            return false;
-        }
-
+        ArgumentNullException.ThrowIfNull(trusted);
         byte[] signed;
         try
         {
@@ -27,9 +23,28 @@ public static class CheckpointVerifier
             return false;
         }
 
-        if (!publicKey.VerifyData(signed, checkpoint.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+        var verified = 0;
+        foreach (var signature in checkpoint.Signatures)
         {
-            problem = "the signature does not verify";
+            var key = trusted.FirstOrDefault(k => k.Matches(signature));
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!key.Verify(signed, signature))
+            {
+                problem = $"the signature does not verify (key {Describe(key)})";
+                return false;
+            }
+
+            verified++;
+        }
+
+        if (verified == 0)
+        {
+            problem = $"signed by {string.Join(", ", checkpoint.Signatures.Select(s => $"{s.KeyName} ({Convert.ToHexStringLower(s.KeyHash)})"))}, "
+                + $"none of them the expected key {string.Join(" or ", trusted.Select(Describe))}";
             return false;
         }
 
@@ -37,5 +52,11 @@ public static class CheckpointVerifier
         return true;
     }
 
+    /// <summary>Checks against one ECDSA P-256 key, as checkpoints before ADR-023 are signed.</summary>
+    public static bool Verify(SignedCheckpoint checkpoint, ECDsa publicKey, out string? problem) =>
+        Verify(checkpoint, [new EcdsaNoteVerifier(publicKey)], out problem);
+
     public static string KeyIdOf(ECDsa publicKey) => CheckpointKeys.KeyIdOf(publicKey);
+
+    private static string Describe(NoteVerifier key) => $"{key.Name} ({Convert.ToHexStringLower(key.KeyHash)}, key id {key.KeyId})";
 }

@@ -19,9 +19,5 @@ public static class AuditExportVerifier
         {
             return run.Result(stop.Verdict, stop.Message) with { FirstBadSequence = stop.Sequence };
         }
-        finally
-        {
-            run.Dispose();
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
 
@@ -44,11 +45,50 @@ internal sealed partial class ExportVerification
             {
                 // An honest export never carries a newer checkpoint without its proof: entries it signs were cut off.
                 var isAnchor = source.StartsWith("anchor", StringComparison.Ordinal);
+                if (isAnchor && AnchoredEarlier(connected) is { } earlier)
+                {
+                    _anchorUsed = $", anchor's checkpoint at size {earlier} (its latest, size {size}, is newer than the export)";
+                    continue;
+                }
+
                 throw isAnchor
                     ? new VerificationStop($"The {source} cannot be checked: the export ends at sequence {_header.LastSequence} and carries no consistency proof to size {size}.")
                     : new VerificationStop($"The export ends at sequence {_header.LastSequence}, yet its {source} has no consistency proof: entries {_header.LastSequence + 1}..{size} were cut off or the proof removed.", _header.LastSequence + 1);
             }
         }
+    }
+
+    // The anchor moved on past the export: the same anchor holds every checkpoint it was given, so its
+    // copy of the export's newest signed size (or an older one) must sign the root the export signs.
+    private long? AnchoredEarlier(HashSet<long> connected)
+    {
+        if (options.AnchoredAt is not { } lookup)
+        {
+            return null;
+        }
+
+        foreach (var size in _exportSigned.Where(s => s <= _header.LastSequence || connected.Contains(s)).OrderDescending())
+        {
+            SignedCheckpoint? anchored;
+            try
+            {
+                anchored = lookup(size);
+            }
+            catch (FormatException e)
+            {
+                throw new VerificationStop($"The anchor's checkpoint at size {size} is unreadable: {e.Message}");
+            }
+
+            if (anchored is null)
+            {
+                continue;
+            }
+
+            AddSigned(anchored, $"anchor's checkpoint at size {size}");
+            return size;
+        }
+
+        return null;
     }
 
     private void Claim(long size, RootClaim claim)

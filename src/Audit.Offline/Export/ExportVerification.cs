@@ -1,18 +1,18 @@
-using System.Security.Cryptography;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Merkle;
 
 namespace Governance.Audit.Offline.Export;
 
 /// <summary>One verification run: the header, prefix and signed material; entries are in the other half.</summary>
-internal sealed partial class ExportVerification(AuditExportReader reader, ExportVerificationOptions options) : IDisposable
+internal sealed partial class ExportVerification(AuditExportReader reader, ExportVerificationOptions options)
 {
     private readonly SortedDictionary<long, List<RootClaim>> _claims = [];
     private readonly List<ExportConsistency> _consistency = [];
     private readonly Dictionary<long, (byte[] Root, string Source)> _signed = [];
+    private readonly List<long> _exportSigned = [];
+    private string? _anchorUsed;
     private ExportHeader _header = null!;
-    private ECDsa? _headerKey;
-    private ECDsa _key = null!;
+    private IReadOnlyCollection<NoteVerifier> _keys = [];
     private ExportRecord? _next;
     private long _entries;
     private int _rootsMatched;
@@ -29,7 +29,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
         VerifyEntries(tree, stated, prefix.TreeSize);
         var range = _header.LastSequence >= _header.FirstSequence ? $"entries {_header.FirstSequence}..{_header.LastSequence}" : "an empty range";
         return Result(ExportVerdict.Verified, $"Verified {range} ({_entries} entries) against {_rootsMatched} signed root(s), key {_header.KeyId}"
-            + (options.Anchor is { } a ? $", anchor at size {a.Body.TreeSize}." : "."));
+            + (_anchorUsed ?? (options.Anchor is { } a ? $", anchor at size {a.Body.TreeSize}" : "")) + ".");
     }
 
     public ExportVerificationResult Result(ExportVerdict verdict, string message) => new(verdict, message)
@@ -37,10 +37,8 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
         EntriesChecked = _entries,
         SignedRootsMatched = _rootsMatched,
         KeyId = _header?.KeyId,
-        KeyFromExport = options.PinnedKey is null,
+        KeyFromExport = options.PinnedKeys is not { Count: > 0 },
     };
-
-    public void Dispose() => _headerKey?.Dispose();
 
     private void ReadHeader()
     {
@@ -55,33 +53,45 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
             throw new VerificationStop($"The header's range {header.FirstSequence}..{header.LastSequence} is not a range of sequences.", verdict: ExportVerdict.Unreadable);
         }
 
+        NoteVerifier headerKey;
         try
         {
-            _headerKey = ECDsa.Create();
-            _headerKey.ImportFromPem(header.PublicKeyPem);
-            CheckpointKeys.RequireP256(_headerKey);
+            headerKey = NoteVerifiers.FromPem(header.PublicKeyPem, header.Origin);
         }
-        // A curve the platform does not know (a corrupted OID, say) is just another key that is not P-256.
-        catch (Exception e) when (e is ArgumentException or CryptographicException or PlatformNotSupportedException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new VerificationStop("The header's public key is not an ECDSA P-256 PEM key: " + e.Message, verdict: ExportVerdict.Unreadable);
+            throw new VerificationStop("The header's public key is not an Ed25519 or ECDSA P-256 PEM key: " + e.Message, verdict: ExportVerdict.Unreadable);
         }
 
-        if (CheckpointVerifier.KeyIdOf(_headerKey) != header.KeyId)
+        if (headerKey.KeyId != header.KeyId)
         {
-            throw new VerificationStop($"The header names key id {header.KeyId} but carries the key {CheckpointVerifier.KeyIdOf(_headerKey)}.");
+            throw new VerificationStop($"The header names key id {header.KeyId} but carries the key {headerKey.KeyId}.");
         }
 
-        _key = _headerKey;
-        if (options.PinnedKey is { } pinned)
+        _keys = [headerKey];
+        if (options.PinnedKeys is { Count: > 0 } texts)
         {
-            var pinnedId = CheckpointVerifier.KeyIdOf(pinned);
-            if (pinnedId != header.KeyId)
+            var pinned = PinnedKeys(texts, header.Origin);
+            // Pinned keys replace the header's: older checkpoints may carry a retired pinned key, the
+            // newest must be signed with one of them.
+            if (!pinned.Any(k => k.KeyId == header.KeyId))
             {
-                throw new VerificationStop($"The export is signed with key {header.KeyId}, not with the pinned key {pinnedId}.");
+                throw new VerificationStop($"The export is signed with key {header.KeyId}, not with the pinned key {string.Join(" or ", pinned.Select(k => k.KeyId))}.");
             }
 
-            _key = pinned;
+            _keys = pinned;
+        }
+    }
+
+    private static List<NoteVerifier> PinnedKeys(IReadOnlyList<string> texts, string origin)
+    {
+        try
+        {
+            return [.. texts.Select(t => NoteVerifiers.Parse(t, origin))];
+        }
+        catch (FormatException e)
+        {
+            throw new VerificationStop("A pinned key is not a PEM key or a verifier key: " + e.Message, verdict: ExportVerdict.Unreadable);
         }
     }
 
@@ -109,6 +119,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
             }
 
             var checkpoint = ((ExportCheckpoint)_next).Checkpoint;
+            _exportSigned.Add(checkpoint.Body.TreeSize);
             AddSigned(checkpoint, $"checkpoint at size {checkpoint.Body.TreeSize} (line {reader.LineNumber})");
         }
 
@@ -120,7 +131,7 @@ internal sealed partial class ExportVerification(AuditExportReader reader, Expor
 
     private void AddSigned(SignedCheckpoint checkpoint, string source)
     {
-        if (!CheckpointVerifier.Verify(checkpoint, _key, out var problem))
+        if (!CheckpointVerifier.Verify(checkpoint, _keys, out var problem))
         {
             throw new VerificationStop($"The {source} does not verify: {problem}.");
         }

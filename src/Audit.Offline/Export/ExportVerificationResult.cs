@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Governance.Audit.Offline.Checkpoints;
 
 namespace Governance.Audit.Offline.Export;
@@ -33,11 +32,22 @@ public sealed record ExportVerificationResult(ExportVerdict Verdict, string Mess
 
 public sealed record ExportVerificationOptions
 {
-    /// <summary>The audit public key to trust; an export whose header names another key fails.</summary>
-    public ECDsa? PinnedKey { get; init; }
+    /// <summary>
+    /// The audit public keys to trust (the current one, and retired ones for older checkpoints), each a
+    /// PEM key or a signed-note verifier key; a PEM Ed25519 key is named by the export's origin. An export
+    /// whose header names none of them fails. Empty: the key the export carries.
+    /// </summary>
+    public IReadOnlyList<string>? PinnedKeys { get; init; }
 
     /// <summary>A checkpoint kept outside the database; it must be covered by the export or connected to it by a consistency proof.</summary>
     public SignedCheckpoint? Anchor { get; init; }
+
+    /// <summary>
+    /// The anchor's checkpoint of a given size, when it holds one (its directory keeps every checkpoint).
+    /// Used when <see cref="Anchor"/> is newer than the export and no proof connects them: the anchor's
+    /// copy of a size the export signs must then sign the same root.
+    /// </summary>
+    public Func<long, SignedCheckpoint?>? AnchoredAt { get; init; }
 
     /// <summary>Receives the bytes read so far, every few thousand entries.</summary>
     public IProgress<long>? Progress { get; init; }

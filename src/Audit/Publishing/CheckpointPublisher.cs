@@ -34,7 +34,7 @@ public sealed class CheckpointPublisher(CheckpointStore store, CheckpointSigner 
 
         await store.AddKeyAsync(signer.KeyId, signer.PublicKeyPem, ct).ConfigureAwait(false);
         var signed = signer.Sign(new Checkpoint(Origin, h.TreeSize, h.RootHash, time.GetUtcNow()));
-        var stored = await store.AddAsync(signed, ct).ConfigureAwait(false);
+        var stored = await store.AddAsync(signed, signer.KeyId, ct).ConfigureAwait(false);
         await anchor.PublishAsync(stored, ct).ConfigureAwait(false);
         return stored;
     }

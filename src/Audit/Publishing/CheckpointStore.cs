@@ -24,6 +24,13 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string note ? SignedCheckpoint.ParseNote(note) : null;
     }
 
+    public async Task<SignedCheckpoint?> AtAsync(long treeSize, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT note FROM audit_checkpoints WHERE tree_size = $1");
+        command.Parameters.Add(new() { Value = treeSize });
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string note ? SignedCheckpoint.ParseNote(note) : null;
+    }
+
     /// <summary>The checkpoints with tree sizes in [from, to], oldest first, as stored notes.</summary>
     public async Task<IReadOnlyList<string>> NotesAsync(long from, long to, CancellationToken ct)
     {
@@ -60,16 +67,28 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
     }
 
-    /// <summary>Stores the checkpoint; if one of that size exists already, returns that one instead.</summary>
-    public async Task<SignedCheckpoint> AddAsync(SignedCheckpoint checkpoint, CancellationToken ct)
+    /// <summary>The key id (SubjectPublicKeyInfo fingerprint) recorded with the checkpoint of that size.</summary>
+    public async Task<string?> KeyIdAsync(long treeSize, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT key_id FROM audit_checkpoints WHERE tree_size = $1");
+        command.Parameters.Add(new() { Value = treeSize });
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+    }
+
+    /// <summary>
+    /// Stores the checkpoint the log signed with key <paramref name="keyId"/> (its first signature line);
+    /// if one of that size exists already, returns that one instead.
+    /// </summary>
+    public async Task<SignedCheckpoint> AddAsync(SignedCheckpoint checkpoint, string keyId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
         await using var command = dataSource.CreateCommand("""
             INSERT INTO audit_checkpoints (tree_size, root_hash, signed_at, origin, key_id, signature, note)
             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tree_size) DO NOTHING
             """);
         var body = checkpoint.Body;
-        foreach (var value in new object[] { body.TreeSize, body.RootHash, body.Timestamp, body.Origin, checkpoint.KeyId, checkpoint.Signature, checkpoint.ToNote() })
+        foreach (var value in new object[] { body.TreeSize, body.RootHash, body.Timestamp, body.Origin, keyId, checkpoint.Signatures[0].Signature, checkpoint.ToNote() })
         {
             command.Parameters.Add(new() { Value = value });
         }

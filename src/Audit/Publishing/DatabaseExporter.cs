@@ -30,12 +30,14 @@ public sealed class DatabaseExporter(NpgsqlDataSource dataSource, TimeProvider t
             throw new ArgumentOutOfRangeException(nameof(from), $"The range must satisfy 1 <= from <= to + 1 (to is at most the latest checkpoint, {latest.Body.TreeSize}).");
         }
 
-        var pem = await store.PublicKeyPemAsync(latest.KeyId, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The public key {latest.KeyId} of the latest checkpoint is not recorded.");
+        var keyId = await store.KeyIdAsync(latest.Body.TreeSize, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The latest checkpoint {latest.Body.TreeSize} names no key.");
+        var pem = await store.PublicKeyPemAsync(keyId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The public key {keyId} of the latest checkpoint is not recorded.");
         var writer = new AuditExportWriter(output);
         await using (writer.ConfigureAwait(false))
         {
-            writer.WriteHeader(new ExportHeader(latest.Body.Origin, first, last, time.GetUtcNow(), pem, latest.KeyId));
+            writer.WriteHeader(new ExportHeader(latest.Body.Origin, first, last, time.GetUtcNow(), pem, keyId));
             writer.WritePrefix(first - 1, await proofs.FrontierAsync(first - 1, ct).ConfigureAwait(false));
             var written = 0;
             foreach (var note in await store.NotesAsync(Math.Max(1, first - 1), last, ct).ConfigureAwait(false))

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Cryptography;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Publishing;
 using Npgsql;
@@ -10,9 +9,10 @@ namespace Governance.Audit.Verification;
 /// Verifies the live database against the external anchor, in one snapshot: entries (fields, the
 /// leaf written with each record and the leaf integrated for it, every run's root), every stored
 /// tree node, every checkpoint (signature and root), and finally that the log extends the anchored
-/// checkpoint.
+/// checkpoint. <paramref name="trusted"/> are the audit keys (the signing key and retired ones); lines
+/// from other keys, such as witnesses' cosignatures, are ignored.
 /// </summary>
-public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IExternalAnchor anchor)
+public sealed class LogVerifier(NpgsqlDataSource dataSource, IReadOnlyCollection<NoteVerifier> trusted, IExternalAnchor anchor)
 {
     public async Task<LogVerificationResult> VerifyAsync(CancellationToken ct)
     {
@@ -79,7 +79,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
                 return (Math.Min(stored.TreeSize, n + 1), $"checkpoint {stored.TreeSize}: its columns differ from its signed note");
             }
 
-            if (!CheckpointVerifier.Verify(parsed, publicKey, out var why))
+            if (!CheckpointVerifier.Verify(parsed, trusted, out var why))
             {
                 return (Math.Min(stored.TreeSize, n + 1), $"checkpoint {stored.TreeSize}: {why}");
             }
@@ -106,7 +106,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ECDsa publicKey, IE
         }
 
         var size = anchored.Body.TreeSize;
-        if (!CheckpointVerifier.Verify(anchored, publicKey, out var why))
+        if (!CheckpointVerifier.Verify(anchored, trusted, out var why))
         {
             return (Math.Min(size, n + 1), "the anchored checkpoint does not verify: " + why);
         }

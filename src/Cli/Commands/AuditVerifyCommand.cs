@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Export;
+using Governance.Audit.Publishing;
 
 namespace Governance.Cli.Commands;
 
@@ -20,7 +20,11 @@ internal static class AuditVerifyCommand
     {
         var file = new Argument<string>("FILE") { Description = "The export (JSON Lines) to verify" };
         var anchor = new Option<string?>("--checkpoint") { Description = "A checkpoint note kept outside the database (the external anchor)" };
-        var pubkey = new Option<string?>("--pubkey") { Description = "The audit public key to trust (a PEM file, or the PEM text); the export must be signed with it" };
+        var pubkey = new Option<string[]>("--pubkey")
+        {
+            Description = "An audit public key to trust: a PEM file, the PEM text, or a signed-note verifier key (name+hash+key); "
+                + "repeat it for retired keys. The export must be signed with one of them",
+        };
         var command = new Command("verify", "Verify an audit export offline: entries, leaves, roots, signatures, consistency") { file, anchor, pubkey };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(anchor), parse.GetValue(pubkey)));
         return command;
@@ -34,22 +38,20 @@ internal static class AuditVerifyCommand
     public static int UsageError(string message)
     {
         Console.Error.WriteLine(message);
-        Console.Error.WriteLine("Usage: governance audit verify FILE [--checkpoint CHECKPOINT_FILE] [--pubkey KEY_PEM_FILE]");
+        Console.Error.WriteLine("Usage: governance audit verify FILE [--checkpoint CHECKPOINT_FILE] [--pubkey KEY]...");
         return Usage;
     }
 
-    private static int Run(string path, string? anchorPath, string? keyPath)
+    private static int Run(string path, string? anchorPath, string[]? keyArguments)
     {
-        using var pinned = keyPath is null ? null : ECDsa.Create();
         SignedCheckpoint? anchor;
+        List<string> pinned;
         try
         {
-            // A PEM file, or the PEM text itself (handy in scripts that already hold the key).
-            pinned?.ImportFromPem(keyPath!.StartsWith("-----BEGIN", StringComparison.Ordinal) ? keyPath : File.ReadAllText(keyPath));
+            pinned = [.. (keyArguments ?? []).Select(KeyText)];
             anchor = anchorPath is null ? null : SignedCheckpoint.ParseNote(File.ReadAllText(anchorPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException or FormatException
-            or PlatformNotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return UsageError(e.Message);
         }
@@ -66,10 +68,33 @@ internal static class AuditVerifyCommand
 
         using (stream)
         {
-            var options = new ExportVerificationOptions { PinnedKey = pinned, Anchor = anchor };
+            var options = new ExportVerificationOptions { PinnedKeys = pinned, Anchor = anchor, AnchoredAt = anchorPath is null ? null : AnchorDirectory(anchorPath) };
             var result = VerifyProgress.Run(stream, options);
             return Report(result);
         }
+    }
+
+    // The anchor directory holds checkpoint-<size>.note for every checkpoint besides latest.note, so a
+    // live system's latest.note still checks an export the checkpointer has moved past.
+    private static Func<long, SignedCheckpoint?> AnchorDirectory(string anchorPath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(anchorPath))!;
+        return size =>
+        {
+            var file = Path.Combine(directory, DirectoryAnchor.FileNameOf(size));
+            return File.Exists(file) ? SignedCheckpoint.ParseNote(File.ReadAllText(file)) : null;
+        };
+    }
+
+    // The PEM text or a verifier key as given (handy in scripts that already hold the key), or a file
+    // holding either; parsed here once so a bad key is a usage error, not a failed verification.
+    private static string KeyText(string argument)
+    {
+        var text = argument.StartsWith("-----BEGIN", StringComparison.Ordinal) || (argument.Contains('+', StringComparison.Ordinal) && !File.Exists(argument))
+            ? argument
+            : File.ReadAllText(argument);
+        NoteVerifiers.Parse(text, "origin.check/only");
+        return text;
     }
 
     private static int Report(ExportVerificationResult result)

@@ -47,6 +47,8 @@ public static class AuditActions
     public const string AuditDisclose = "audit.disclose";
     public const string AuditCheckpointRead = "audit.checkpoint.read";
     public const string AuditCheckpointPublish = "audit.checkpoint.publish";
+    public const string AuditCosignatureAdd = "audit.cosignature.add";
+    public const string AuditReceiptProof = "audit.receipt.proof";
     public const string AuditProofInclusion = "audit.proof.inclusion";
     public const string AuditProofConsistency = "audit.proof.consistency";
 

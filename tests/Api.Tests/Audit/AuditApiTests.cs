@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
@@ -26,8 +25,8 @@ public sealed class AuditApiTests(ApiFactory api)
         var body = await published.ReadJsonAsync(HttpStatusCode.Created);
         var note = body.GetProperty("note").GetString()!;
         var checkpoint = SignedCheckpoint.ParseNote(note);
-        using var key = PublicKey();
-        Assert.True(CheckpointVerifier.Verify(checkpoint, key, out var problem), problem);
+        Assert.True(CheckpointVerifier.Verify(checkpoint, [AuditKey()], out var problem), problem);
+        Assert.Equal("Ed25519", AuditKey().Algorithm);
         Assert.True(checkpoint.Body.TreeSize >= await api.AuditCountAsync() - 1);
         Assert.Equal(note, await File.ReadAllTextAsync(Path.Combine(api.AnchorDirectory, Governance.Audit.Publishing.DirectoryAnchor.FileNameOf(checkpoint.Body.TreeSize))));
         var latest = await (await compliance.GetAsync(new Uri("/api/v1/audit/checkpoints/latest", UriKind.Relative))).ReadJsonAsync();
@@ -160,12 +159,8 @@ public sealed class AuditApiTests(ApiFactory api)
         return SignedCheckpoint.ParseNote((await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("note").GetString()!);
     }
 
-    private ECDsa PublicKey()
-    {
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(api.AuditKeyFile));
-        return key;
-    }
+    // The key file holds the private key; its public half, named as the log is (the default origin).
+    private NoteVerifier AuditKey() => NoteVerifiers.FromPem(File.ReadAllText(api.AuditKeyFile), "governance.local/audit");
 
     private static List<byte[]> Hashes(JsonElement array) => [.. array.EnumerateArray().Select(h => Convert.FromHexString(h.GetString()!))];
 }

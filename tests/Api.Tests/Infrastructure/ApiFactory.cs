@@ -29,6 +29,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string AnchorDirectory => Path.Combine(_scratch, "audit-anchor");
 
+    /// <summary>The one witness whose cosignatures the API accepts (Governance:Audit:WitnessKeys).</summary>
+    public NSec.Cryptography.Key Witness { get; } = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+
+    public const string WitnessName = "witness.test/w1";
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -42,6 +47,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _database.DisposeAsync();
         await IdentityProvider.DisposeAsync();
         Directory.Delete(_scratch, recursive: true);
+        Witness.Dispose();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,6 +61,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Governance:Audit:SigningKeyFile", AuditKeyFile);
         builder.UseSetting("Governance:Audit:AnchorDirectory", AnchorDirectory);
         builder.UseSetting("Governance:Audit:CheckpointIntervalSeconds", "1");
+        builder.UseSetting("Governance:Audit:WitnessKeys:0", new Governance.Audit.Offline.Checkpoints.CosignatureVerifier(
+            WitnessName, Witness.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey);
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);

@@ -25,7 +25,7 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(signed.ToNote(), parsed.ToNote());
         Assert.Equal(1234, parsed.Body.TreeSize);
         Assert.Equal(Root, parsed.Body.RootHash);
-        Assert.Equal(CheckpointVerifier.KeyIdOf(_key), parsed.KeyId);
+        Assert.Equal(CheckpointVerifier.KeyIdOf(_key), parsed.Signatures[0].KeyName);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CheckpointTests : IDisposable
         var note = signed.ToNote();
         var body = Encoding.UTF8.GetBytes(note[..(note.IndexOf("\n\n", StringComparison.Ordinal) + 1)]);
 
-        Assert.True(publicOnly.VerifyData(body, signed.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.True(publicOnly.VerifyData(body, signed.Signatures[0].Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
     }
 
     public static TheoryData<string, string, string> Edits() => new()
@@ -78,10 +78,10 @@ public sealed class CheckpointTests : IDisposable
     public void FlippedSignatureBit_DoesNotVerify()
     {
         var signed = new CheckpointSigner(_key).Sign(Body);
-        var signature = signed.Signature.ToArray();
+        var signature = signed.Signatures[0].Signature.ToArray();
         signature[^1] ^= 0x01;
 
-        Assert.False(CheckpointVerifier.Verify(signed with { Signature = signature }, _key, out _));
+        Assert.False(CheckpointVerifier.Verify(signed with { Signatures = [signed.Signatures[0] with { Signature = signature }] }, _key, out _));
     }
 
     [Fact]
@@ -99,7 +99,9 @@ public sealed class CheckpointTests : IDisposable
     public void ClaimingAnotherKeyId_IsRefused()
     {
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var signed = new CheckpointSigner(other).Sign(Body) with { KeyId = CheckpointVerifier.KeyIdOf(_key) };
+        var mine = new EcdsaNoteVerifier(_key);
+        var theirs = new CheckpointSigner(other).Sign(Body);
+        var signed = theirs with { Signatures = [theirs.Signatures[0] with { KeyName = mine.Name, KeyHash = mine.KeyHash }] };
 
         Assert.False(CheckpointVerifier.Verify(signed, _key, out var problem));
         Assert.Contains("signature", problem, StringComparison.Ordinal);
@@ -114,10 +116,11 @@ public sealed class CheckpointTests : IDisposable
         { "negative size", n => n.Replace("\n1234\n", "\n-1234\n", StringComparison.Ordinal) },
         { "short root", n => n.Replace(Convert.ToBase64String(Root), Convert.ToBase64String(Root[..31]), StringComparison.Ordinal) },
         { "no timestamp", n => n.Replace("timestamp ", "time ", StringComparison.Ordinal) },
-        { "two signatures", n => n + n[(n.IndexOf("\n\n", StringComparison.Ordinal) + 2)..] },
+        { "65 signatures", n => n + string.Concat(Enumerable.Repeat(n[(n.IndexOf("\n\n", StringComparison.Ordinal) + 2)..], 64)) },
+        { "no signature", n => n[..(n.IndexOf("\n\n", StringComparison.Ordinal) + 2)] },
+        { "key name with a plus", n => WithKeyId(n, "00000000+0000000") },
         { "hyphen for em dash", n => n.Replace("\u2014", "-", StringComparison.Ordinal) },
         { "bad base64", n => n[..^5] + "!!!!\n" },
-        { "wrong key hash", n => WithKeyId(n, "0000000000000000") },
         { "extra body line", n => n.Replace("\n\n", "\nextra\n\n", StringComparison.Ordinal) },
     };
 

@@ -15,7 +15,7 @@ public sealed class AnchorAndKeyTests : IDisposable
     [Fact]
     public void PinnedKey_ThatSignedTheExport_Verifies()
     {
-        var result = Verify(_log.Export(1, 100, [100]), new() { PinnedKey = _log.Key });
+        var result = Verify(_log.Export(1, 100, [100]), new() { PinnedKeys = [_log.Signer.PublicKeyPem] });
 
         Assert.True(result.Verdict == ExportVerdict.Verified, result.Message);
         Assert.False(result.KeyFromExport);
@@ -28,7 +28,7 @@ public sealed class AnchorAndKeyTests : IDisposable
         var forged = _log.Export(1, 100, [100], signer: new CheckpointSigner(attacker));
 
         Assert.Equal(ExportVerdict.Verified, Verify(forged).Verdict);
-        var pinned = Verify(forged, new() { PinnedKey = _log.Key });
+        var pinned = Verify(forged, new() { PinnedKeys = [_log.Signer.PublicKeyPem] });
         Assert.Equal(ExportVerdict.Failed, pinned.Verdict);
         Assert.Contains("pinned key", pinned.Message, StringComparison.Ordinal);
     }
@@ -110,7 +110,7 @@ public sealed class AnchorAndKeyTests : IDisposable
     public void TwoSignedRootsForOneSize_FailAsAFork()
     {
         using var rewritten = new ExportFixture(120, history: 1);
-        var fork = new CheckpointSigner(_log.Key).Sign(new Checkpoint(ExportFixture.Origin, 100, rewritten.RootAt(100), DateTimeOffset.UnixEpoch));
+        var fork = _log.Signer.Sign(new Checkpoint(ExportFixture.Origin, 100, rewritten.RootAt(100), DateTimeOffset.UnixEpoch));
 
         var result = Verify(_log.Export(1, 100, [100]), new() { Anchor = fork });
 

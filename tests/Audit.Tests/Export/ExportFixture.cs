@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Export;
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
+using NSec.Cryptography;
 
 namespace Governance.Audit.Testing.Export;
 
@@ -38,9 +38,9 @@ internal sealed class ExportFixture : IDisposable
         }
     }
 
-    public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    public Key Key { get; } = Key.Create(SignatureAlgorithm.Ed25519);
 
-    public CheckpointSigner Signer => new(Key);
+    public CheckpointSigner Signer => new(Key, Origin);
 
     public int Count => _log.Count;
 

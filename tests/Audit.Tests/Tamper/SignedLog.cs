@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Export;
 using Governance.Audit.Publishing;
 using Governance.Audit.Verification;
 using Governance.Testing;
 using Npgsql;
+using NSec.Cryptography;
 
 namespace Governance.Audit.Tests.Tamper;
 
@@ -25,14 +25,16 @@ internal sealed class SignedLog : IAsyncDisposable
 
     public TestDatabase Db { get; }
 
-    public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    public Key Key { get; } = Key.Create(SignatureAlgorithm.Ed25519);
+
+    public CheckpointSigner Signer => new(Key, "test.local/audit");
 
     public DirectoryAnchor Anchor { get; }
 
     public static async Task<SignedLog> CreateAsync()
     {
         var log = new SignedLog(await TestDatabase.CreateAsync());
-        var publisher = new CheckpointPublisher(new CheckpointStore(log.Db.AppDataSource), new CheckpointSigner(log.Key), log.Anchor, TimeProvider.System, "test.local/audit");
+        var publisher = new CheckpointPublisher(new CheckpointStore(log.Db.AppDataSource), log.Signer, log.Anchor, TimeProvider.System, "test.local/audit");
         await using (var writer = await RunningAuditLog.StartAsync(log.Db.AppDataSource))
         {
             for (var i = 1; i <= 20; i++)
@@ -83,7 +85,7 @@ internal sealed class SignedLog : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    public Task<LogVerificationResult> VerifyOnlineAsync() => new LogVerifier(Db.AppDataSource, Key, Anchor).VerifyAsync(CancellationToken.None);
+    public Task<LogVerificationResult> VerifyOnlineAsync() => new LogVerifier(Db.AppDataSource, [Signer.Verifier], Anchor).VerifyAsync(CancellationToken.None);
 
     /// <summary>Exports the whole log (as the CLI does) and verifies the file offline with the anchor's checkpoint and the pinned key.</summary>
     public async Task<ExportVerificationResult> VerifyOfflineAsync()
@@ -92,7 +94,7 @@ internal sealed class SignedLog : IAsyncDisposable
         await new DatabaseExporter(Db.AppDataSource, TimeProvider.System).ExportAsync(file, null, null, CancellationToken.None);
         file.Position = 0;
         var anchored = await Anchor.ReadLatestAsync(CancellationToken.None);
-        return AuditExportVerifier.Verify(file, new ExportVerificationOptions { PinnedKey = Key, Anchor = anchored });
+        return AuditExportVerifier.Verify(file, new ExportVerificationOptions { PinnedKeys = [Signer.PublicKeyPem], Anchor = anchored });
     }
 
     public async ValueTask DisposeAsync()

@@ -19,10 +19,12 @@ public sealed record PublishCheckpoint : IRequest<CheckpointView>, IAuditedReque
     public int SuccessStatusCode => StatusCodes.Status201Created;
 }
 
-public sealed class GetLatestCheckpointHandler(CheckpointStore store) : IRequestHandler<GetLatestCheckpoint, CheckpointView>
+/// <summary>The newest checkpoint as published: the log's signature, then the witnesses' cosignatures.</summary>
+public sealed class GetLatestCheckpointHandler(CheckpointStore store, CosignatureStore cosignatures) : IRequestHandler<GetLatestCheckpoint, CheckpointView>
 {
     public async Task<CheckpointView> Handle(GetLatestCheckpoint request, CancellationToken cancellationToken) =>
-        CheckpointView.From(await store.LatestAsync(cancellationToken) ?? throw new NotFoundException("No checkpoint has been published yet."));
+        CheckpointView.From(await cosignatures.PublishedAsync(
+            await store.LatestAsync(cancellationToken) ?? throw new NotFoundException("No checkpoint has been published yet."), cancellationToken));
 }
 
 public sealed class PublishCheckpointHandler(CheckpointPublisher publisher) : IRequestHandler<PublishCheckpoint, CheckpointView>
