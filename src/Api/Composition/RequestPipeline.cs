@@ -8,6 +8,7 @@ using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
+using Governance.Api.Observability;
 
 namespace Governance.Api.Composition;
 
@@ -15,15 +16,18 @@ public static class RequestPipeline
 {
     public static WebApplication UseGovernance(this WebApplication app)
     {
+        app.UseMiddleware<CallMetering>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterGuard>();
+        app.UseMiddleware<AuthenticationTiming>();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Governance API"));
+        app.MapGovernanceMetrics();
         app.MapHealthEndpoints();
         app.MapTokenEndpoints();
         app.MapTenantEndpoints();

@@ -3,6 +3,7 @@ using Governance.Api.Catalog;
 using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
+using Governance.Api.Observability;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
@@ -48,6 +49,7 @@ public static class ServiceRegistration
         services.AddPrivacy();
         services.AddPolicies(builder.Configuration);
         services.AddCatalogCache(builder.Configuration);
+        services.AddGovernanceObservability(builder.Configuration);
         return builder;
     }
 
