@@ -27,11 +27,12 @@ public sealed class GovernanceTelemetry : IDisposable
     private readonly Histogram<double> _compute;
     private readonly Histogram<double> _stages;
 
-    public GovernanceTelemetry(IMeterFactory meters, ModelHost host)
+    public GovernanceTelemetry(IMeterFactory meters, ModelHost host, ObservabilityOptions options)
     {
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(options);
         _host = host;
-        _meter = meters.Create(Name);
+        _meter = meters.Create(options.MeterName);
         _requests = _meter.CreateCounter<long>("governance.requests", "{request}", "Model calls answered, by model, version and outcome.");
         _inferences = _meter.CreateCounter<long>("governance.inferences", "{inference}", "Model calls that reached the model.");
         _executions = _meter.CreateCounter<long>("governance.executions", "{execution}", "Runs of the model's session (a batch counts once).");

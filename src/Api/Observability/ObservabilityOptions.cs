@@ -7,6 +7,12 @@ public sealed class ObservabilityOptions
 
     public string MetricsPath { get; set; } = "/metrics";
 
+    /// <summary>
+    /// The meter's name. The OpenTelemetry SDK subscribes to meters by name across the whole process, so
+    /// hosts sharing a process (tests) would mix, and drop, each other's series under one name.
+    /// </summary>
+    public string MeterName { get; set; } = GovernanceTelemetry.Name;
+
     /// <summary>When set, only admins may scrape (the series name the models served here); anonymous otherwise.</summary>
     public bool MetricsRequireAdmin { get; set; }
 

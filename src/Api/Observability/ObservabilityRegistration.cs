@@ -22,7 +22,7 @@ public static class ObservabilityRegistration
             .WithMetrics(metrics =>
             {
                 // No response cache: a scrape right after a call must show it (the exporter caches 300 ms by default).
-                metrics.AddMeter(GovernanceTelemetry.Name).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                metrics.AddMeter(options.MeterName).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter(o => Point(o, options));
