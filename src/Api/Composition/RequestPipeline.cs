@@ -12,6 +12,7 @@ using Governance.Api.Features.Tokens;
 using Governance.Api.RateLimiting;
 using Governance.Api.Security;
 using Governance.Api.Pipeline;
+using Governance.Api.Observability;
 
 namespace Governance.Api.Composition;
 
@@ -21,17 +22,20 @@ public static class RequestPipeline
     {
         app.UseHttpSecurity();
         app.UseMiddleware<AuditSequenceHeader>();
+        app.UseMiddleware<CallMetering>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterGuard>();
         app.UseMiddleware<ContentCharsetGuard>();
+        app.UseMiddleware<AuthenticationTiming>();
         app.UseAuthentication();
         app.UseTenantRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Governance API"));
+        app.MapGovernanceMetrics();
         app.MapHealthEndpoints();
         app.MapTokenEndpoints();
         app.MapTenantEndpoints();

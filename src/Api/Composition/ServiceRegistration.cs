@@ -4,6 +4,7 @@ using Governance.Api.Configuration;
 using Governance.Api.Errors;
 using Governance.Api.Features.Tokens;
 using Governance.Api.ModelStore;
+using Governance.Api.Observability;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Api.RateLimiting;
@@ -57,6 +58,7 @@ public static class ServiceRegistration
         services.AddPrivacy();
         services.AddPolicies(builder.Configuration);
         services.AddCatalogCache(builder.Configuration);
+        services.AddGovernanceObservability(builder.Configuration);
         return builder;
     }
 

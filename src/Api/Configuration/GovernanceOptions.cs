@@ -55,6 +55,9 @@ public sealed class AuthOptions
     public int MaxTokenLifetimeMinutes { get; set; } = 24 * 60;
 
     public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>Validated tokens kept so that a token's next call skips the signature verify (ADR-024).</summary>
+    public Security.TokenCacheOptions TokenCache { get; set; } = new();
 }
 
 public sealed class ModelOptions

@@ -44,6 +44,11 @@ public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOpti
             failures.Add("Governance:Auth:MaxTokenLifetimeMinutes must be at least TokenLifetimeMinutes and at most 10080 (a week).");
         }
 
+        if (auth.TokenCache.MaxEntries is < 1 or > 1_000_000 || auth.TokenCache.Lifetime <= TimeSpan.Zero || auth.TokenCache.Lifetime > TimeSpan.FromHours(1))
+        {
+            failures.Add("Governance:Auth:TokenCache:MaxEntries must be 1..1000000 and Lifetime above zero and at most 01:00:00.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Models.StorePath))
         {
             failures.Add("Governance:Models:StorePath is required.");

@@ -1,7 +1,9 @@
 using Governance.Api.Catalog;
 using Governance.Api.Errors;
+using Governance.Api.Observability;
 using Governance.Api.Persistence;
 using Governance.Audit;
+using Governance.Domain.Auditing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,7 +23,8 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
     AuditScope scope,
     AuditEntryFactory entries,
     GovernanceDbContext db,
-    CatalogFence fence) : IPipelineBehavior<TRequest, TResponse>
+    CatalogFence fence,
+    GovernanceTelemetry telemetry) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -53,7 +56,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
             throw;
         }
 
-        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, request.SuccessStatusCode, null), CancellationToken.None);
+        scope.Receipt = await AppendTimedAsync(entries.Create(scope, request.SuccessStatusCode, null));
         // A data-subject request must find every read of that person's data: one entry per person shown.
         await Task.WhenAll(scope.Disclosed.Select(subject =>
             auditLog.AppendAsync(entries.Disclosure(scope, subject), CancellationToken.None).AsTask()));
@@ -70,10 +73,19 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
                 response = await next();
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 var entry = entries.Create(scope, request.SuccessStatusCode, null);
-                var written = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
-                await CommitAsync(transaction, ct);
+                var labels = telemetry.Labels(scope.ModelName, scope.ModelVersion);
+                WrittenAuditEntry written;
+                using (telemetry.Time(StageNames.AuditDurable, labels))
+                {
+                    written = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
+                    await CommitAsync(transaction, ct);
+                }
+
                 // Committed and durable; the receipt (log sequence) follows once the sequencer has it (ADR-010).
-                scope.Receipt = await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
+                using (telemetry.Time(StageNames.AuditIntegrated, labels))
+                {
+                    scope.Receipt = await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
+                }
             }
             catch (Exception ex) when (ex is not AuditUnavailableException)
             {
@@ -106,6 +118,22 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
     private async Task RecordFailureAsync(Exception exception)
     {
         var c = ExceptionClassifier.Classify(exception);
-        scope.Receipt = await auditLog.AppendAsync(entries.Create(scope, c.Status, c.Code), CancellationToken.None);
+        scope.Receipt = await AppendTimedAsync(entries.Create(scope, c.Status, c.Code));
+    }
+
+    // The two waits of ADR-024, measured apart: durable (group commit) and integrated (the sequencer's receipt).
+    private async Task<AuditReceipt> AppendTimedAsync(AuditEntry entry)
+    {
+        var labels = telemetry.Labels(scope.ModelName, scope.ModelVersion);
+        WrittenAuditEntry written;
+        using (telemetry.Time(StageNames.AuditDurable, labels))
+        {
+            written = await auditLog.WriteAsync(entry, CancellationToken.None);
+        }
+
+        using (telemetry.Time(StageNames.AuditIntegrated, labels))
+        {
+            return await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Governance.Api.Catalog;
 using Governance.Api.Errors;
+using Governance.Api.Observability;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Policies;
@@ -20,7 +21,8 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
     PolicyDecisionScope decisions,
     AuditScope scope,
     CurrentPrincipal principal,
-    IHttpContextAccessor http) : IPipelineBehavior<TRequest, TResponse>
+    IHttpContextAccessor http,
+    GovernanceTelemetry telemetry) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
     /// <summary>The default set's licensing rule (policies/default.yaml).</summary>
@@ -34,7 +36,11 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
         switch (request)
         {
             case IModelCall call:
-                await DecideAsync(call, cancellationToken);
+                using (telemetry.Time(StageNames.Policy, telemetry.Labels(call.ModelName, call.ModelVersion)))
+                {
+                    await DecideAsync(call, cancellationToken);
+                }
+
                 break;
             case IAdminCommand command:
                 await DecideAsync(command, cancellationToken);

@@ -17,9 +17,11 @@ public static class AuthenticationSetup
     {
         services.AddSingleton(sp => SigningKeyStore.LoadOrCreate(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Auth.SigningKeyFile));
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Auth.TokenCache));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GovernanceOptions>, SigningKeyStore, TimeProvider>((jwt, options, keys, time) => Configure(jwt, options.Value.Auth, keys, time));
+            .Configure<IOptions<GovernanceOptions>, SigningKeyStore, TimeProvider, ValidatedTokenCache>(
+                (jwt, options, keys, time, cache) => Configure(jwt, options.Value.Auth, keys, new StrictTokenHandler(time, TimeSpan.FromMinutes(options.Value.Auth.MaxTokenLifetimeMinutes), cache)));
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin))
             .AddPolicy(AuthorizationPolicies.Compliance, p => p.RequireClaim(ClaimNames.Role, Roles.Compliance, Roles.Admin))
@@ -28,11 +30,12 @@ public static class AuthenticationSetup
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, SigningKeyStore keys, TimeProvider time)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, SigningKeyStore keys, StrictTokenHandler handler)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenHandlers.Clear();
-        jwt.TokenHandlers.Add(new StrictTokenHandler(time, TimeSpan.FromMinutes(auth.MaxTokenLifetimeMinutes)) { MapInboundClaims = false });
+        handler.MapInboundClaims = false;
+        jwt.TokenHandlers.Add(handler);
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateIssuer = true,

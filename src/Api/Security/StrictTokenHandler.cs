@@ -7,13 +7,25 @@ namespace Governance.Api.Security;
 /// The standard JWT validation, then the platform's own rules (issue 11), in the handler so that a
 /// cache in front of validation keeps them: exactly one role (an array let a principal pass either
 /// role's policy while acting as the first), a bounded lifetime (exp a century ahead was accepted),
-/// and no <c>iat</c> in the future beyond the clock skew.
+/// and no <c>iat</c> in the future beyond the clock skew. A token that passed all of them is kept in the
+/// <see cref="ValidatedTokenCache"/>, so the same token's next call skips the signature verify.
 /// </summary>
-public sealed class StrictTokenHandler(TimeProvider time, TimeSpan maxLifetime) : JsonWebTokenHandler
+public sealed class StrictTokenHandler(TimeProvider time, TimeSpan maxLifetime, ValidatedTokenCache cache) : JsonWebTokenHandler
 {
+    private long _fullValidations;
+
+    /// <summary>Validations that ran the standard checks, signature included (cache misses).</summary>
+    public long FullValidations => Interlocked.Read(ref _fullValidations);
+
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         ArgumentNullException.ThrowIfNull(validationParameters);
+        if (token is not null && cache.TryGet(token, validationParameters) is { } cached)
+        {
+            return cached;
+        }
+
+        Interlocked.Increment(ref _fullValidations);
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
@@ -21,7 +33,13 @@ public sealed class StrictTokenHandler(TimeProvider time, TimeSpan maxLifetime) 
         }
 
         var refusal = Refusal(jwt, time.GetUtcNow().UtcDateTime, validationParameters.ClockSkew);
-        return refusal is null ? result : new TokenValidationResult { IsValid = false, Exception = refusal };
+        if (refusal is not null)
+        {
+            return new TokenValidationResult { IsValid = false, Exception = refusal };
+        }
+
+        cache.Add(token!, validationParameters, result, jwt.ValidTo);
+        return result;
     }
 
     private SecurityTokenException? Refusal(JsonWebToken jwt, DateTime now, TimeSpan skew)

@@ -26,6 +26,8 @@ public sealed class HealthTests(ApiFactory api)
         Assert.True(body.GetProperty("ready").GetBoolean());
         Assert.True(body.GetProperty("database").GetBoolean());
         Assert.Equal("CPUExecutionProvider", body.GetProperty("executionProvider").GetString());
+        var byProvider = body.GetProperty("modelsByExecutionProvider");
+        Assert.Equal(body.GetProperty("modelsLoaded").GetInt32(), byProvider.GetProperty("CPUExecutionProvider").GetInt32());
     }
 
     [Fact]

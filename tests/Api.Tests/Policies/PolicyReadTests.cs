@@ -1,11 +1,13 @@
 using System.Net;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
+using Governance.Api.Observability;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Policies;
 
@@ -56,7 +58,7 @@ public sealed class PolicyReadTests(ApiFactory api)
     public async Task GovernedCall_WithNoActivePolicy_FailsClosedWith503()
     {
         var behaviour = new PolicyBehaviour<Predict, PredictResult>(new ActivePolicy(), null!, null!, new PolicyDecisionScope(), new AuditScope(),
-            new CurrentPrincipal("t", Roles.Tenant, "acme", null), new HttpContextAccessor());
+            new CurrentPrincipal("t", Roles.Tenant, "acme", null), new HttpContextAccessor(), api.Services.GetRequiredService<GovernanceTelemetry>());
 
         var refused = await Assert.ThrowsAsync<GovernanceException>(() => behaviour.Handle(new Predict("support-intent", null, "hi"), CancellationToken.None,
             () => throw new InvalidOperationException("the handler must not run")));

@@ -16,8 +16,12 @@ public static class HealthEndpoints
     /// <summary>
     /// <see cref="ModelsUnavailable"/>: how many registered versions failed to load here. Only a count, as
     /// this endpoint is anonymous (no catalog probing); /v2/models/{m}/ready gives the reason, to those allowed.
+    /// <see cref="ModelsByExecutionProvider"/>: how many loaded models run on each provider (a model whose CUDA
+    /// session fell back shows here); which model runs where is in its metadata and in /metrics.
     /// </summary>
-    public sealed record Readiness(bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider, int ModelsUnavailable);
+    public sealed record Readiness(
+        bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider, int ModelsUnavailable,
+        IReadOnlyDictionary<string, int> ModelsByExecutionProvider);
 
     public sealed record ServerMetadata(string Name, string Version, IReadOnlyList<string> Extensions);
 
@@ -35,9 +39,21 @@ public static class HealthEndpoints
     {
         var database = await DatabaseAnswersAsync(dataSource, ct);
         var ready = database && warmup.Completed;
-        var readiness = new Readiness(ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider, failures.Snapshot().Count);
+        var readiness = new Readiness(
+            ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider, failures.Snapshot().Count, ProvidersOf(host));
         // The protocol: 200 means ready, a 4xx means not ready.
         return ready ? Results.Ok(readiness) : Results.BadRequest(readiness);
+    }
+
+    private static Dictionary<string, int> ProvidersOf(ModelHost host)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var model in host.Snapshot())
+        {
+            counts[model.ExecutionProvider] = counts.GetValueOrDefault(model.ExecutionProvider) + 1;
+        }
+
+        return counts;
     }
 
     private static async Task<bool> DatabaseAnswersAsync(NpgsqlDataSource dataSource, CancellationToken ct)

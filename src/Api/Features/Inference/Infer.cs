@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
+using Governance.Api.Observability;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
 using Governance.Inference.Protocol;
+using Governance.Inference.Runtime;
 using MediatR;
 
 namespace Governance.Api.Features.Inference;
@@ -16,7 +19,8 @@ public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequ
 }
 
 public sealed class InferHandler(
-    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal,
+    GovernanceTelemetry telemetry)
     : IRequestHandler<Infer, InferenceResponse>
 {
     public async Task<InferenceResponse> Handle(Infer request, CancellationToken cancellationToken)
@@ -24,15 +28,30 @@ public sealed class InferHandler(
         var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
+        var labels = telemetry.Labels(record.Name, record.Version);
         // Text tensors reach the model, the client and the trail's digests only anonymized.
+        var anonymizing = Stopwatch.GetTimestamp();
         var privacy = anonymizer.Begin(record.Name, principal.TenantId!);
         var body = privacy.Request(request.Body);
+        var anonymization = Stopwatch.GetElapsedTime(anonymizing);
         scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(body));
-        var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        LoadedModel model;
+        using (telemetry.Time(StageNames.Queue, labels))
+        {
+            model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        }
+
+        // Timed by hand, not with a using: only a run that gave outputs counts as an inference.
+        var activity = GovernanceTelemetry.Activities.StartActivity(StageNames.Compute);
+        var computing = Stopwatch.GetTimestamp();
         var output = TextInput.TryRead(body, model.Manifest, out var texts)
             ? await TextInference.RunAsync(catalog, model, body, texts, cancellationToken)
             : await model.RunAsync(body, cancellationToken);
+        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing));
+        activity?.Dispose();
+        anonymizing = Stopwatch.GetTimestamp();
         var response = privacy.Response(output);
+        telemetry.Stage(StageNames.Anonymization, labels, anonymization + Stopwatch.GetElapsedTime(anonymizing));
         scope.OutputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(response));
         return response;
     }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using FluentValidation;
 using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
+using Governance.Api.Observability;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
@@ -32,7 +34,8 @@ public sealed class PredictValidator : AbstractValidator<Predict>
 }
 
 public sealed class PredictHandler(
-    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal,
+    GovernanceTelemetry telemetry)
     : IRequestHandler<Predict, PredictResult>
 {
     public async Task<PredictResult> Handle(Predict request, CancellationToken cancellationToken)
@@ -41,17 +44,32 @@ public sealed class PredictHandler(
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
         // The model sees only the anonymized text, and the trail holds only its digest: nothing derived from raw PII.
-        var input = anonymizer.Apply(record.Name, principal.TenantId!, request.Text);
+        var labels = telemetry.Labels(record.Name, record.Version);
+        AnonymizedInput input;
+        using (telemetry.Time(StageNames.Anonymization, labels))
+        {
+            input = anonymizer.Apply(record.Name, principal.TenantId!, request.Text);
+        }
+
         scope.InputDigest = PayloadDigest.OfText(input.Text);
-        var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        LoadedModel model;
+        using (telemetry.Time(StageNames.Queue, labels))
+        {
+            model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        }
+
         if (model.Manifest.Featurizer is null || model.Manifest.Labels.Count == 0)
         {
             throw new BadInputException(ErrorCodes.InvalidInput,
                 $"Model '{record.Name}' is not a text classifier; call /v2/models/{record.Name}/infer instead.");
         }
 
-        var labels = catalog.TextClassifierFor(model).Predict(input.Text, cancellationToken);
-        var result = new PredictResult(record.Name, record.Version, labels, input.Anonymized);
+        var activity = GovernanceTelemetry.Activities.StartActivity(StageNames.Compute);
+        var computing = Stopwatch.GetTimestamp();
+        var scores = catalog.TextClassifierFor(model).Predict(input.Text, cancellationToken);
+        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing));
+        activity?.Dispose();
+        var result = new PredictResult(record.Name, record.Version, scores, input.Anonymized);
         scope.OutputDigest = PayloadDigest.Of(result);
         return result;
     }
