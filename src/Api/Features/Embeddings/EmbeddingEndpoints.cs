@@ -1,5 +1,4 @@
 using Governance.Domain.Auditing;
-using System.Globalization;
 using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
@@ -33,8 +32,8 @@ public static class EmbeddingEndpoints
     {
         var body = await EmbeddingInput.ReadBodyAsync(http.Request, ct);
         var result = await mediator.Send(new EmbedTexts(model, null, EmbeddingInput.Texts(body)), ct);
-        return WithReceipt(http, Results.Ok(new EmbedResponse(
-            result.Model, result.Version, result.Vectors, result.TokenCount, result.Anonymized, AuditReceiptDto.From(http))));
+        return Results.Ok(new EmbedResponse(
+            result.Model, result.Version, result.Vectors, result.TokenCount, result.Anonymized, AuditReceiptDto.From(http)));
     }
 
     private static async Task<IResult> OpenAiEmbedAsync(HttpContext http, IMediator mediator, CancellationToken ct)
@@ -54,16 +53,6 @@ public static class EmbeddingEndpoints
         }
 
         var result = await mediator.Send(new EmbedTexts(model, null, EmbeddingInput.Texts(body)), ct);
-        return WithReceipt(http, Results.Ok(OpenAiEmbeddingList.From(result, format == "base64")));
-    }
-
-    private static IResult WithReceipt(HttpContext http, IResult result)
-    {
-        if (http.RequestServices.GetRequiredService<AuditScope>().Receipt is { } receipt)
-        {
-            http.Response.Headers[InferenceEndpoints.AuditSequenceHeader] = receipt.Sequence.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return result;
+        return Results.Ok(OpenAiEmbeddingList.From(result, format == "base64"));
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Governance.Api.Errors;
-using Governance.Api.Features.Inference;
 using Governance.Api.Pipeline;
 
 namespace Governance.Api.Features.Embeddings;
@@ -24,11 +22,6 @@ internal sealed class OpenAiErrorFilter : IEndpointFilter
             var c = ExceptionClassifier.Classify(ex);
             var problem = ProblemWriter.Create(http, c.Status, c.Code, c.Detail, c.Extensions);
             problem = await http.RequestServices.GetRequiredService<RefusalAuditor>().EnsureRecordedAsync(http, problem);
-            if (problem.Extensions.TryGetValue("auditSequence", out var sequence) && sequence is long s)
-            {
-                http.Response.Headers[InferenceEndpoints.AuditSequenceHeader] = s.ToString(CultureInfo.InvariantCulture);
-            }
-
             var status = problem.Status ?? c.Status;
             var error = new OpenAiError(problem.Detail ?? c.Detail, TypeFor(status), ParamFor(c.Code), c.Code);
             return Results.Json(new OpenAiErrorBody(error), statusCode: status);
