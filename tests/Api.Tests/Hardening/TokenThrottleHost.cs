@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Governance.Api.Features.Tokens;
@@ -29,6 +30,10 @@ internal sealed class TokenThrottleHost : IAsyncDisposable
         _api = api;
         _host = api.WithWebHostBuilder(builder =>
         {
+            // The shared factory lifts the throttle so other suites' wrong secrets don't lock each other out.
+            var defaults = new TokenThrottleOptions();
+            builder.UseSetting("Governance:TokenThrottle:MaxFailuresPerClient", defaults.MaxFailuresPerClient.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Governance:TokenThrottle:MaxFailuresPerSource", defaults.MaxFailuresPerSource.ToString(CultureInfo.InvariantCulture));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

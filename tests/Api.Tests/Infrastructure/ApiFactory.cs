@@ -65,6 +65,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             WitnessName, Witness.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey)).VerifierKey);
         builder.UseSetting("Governance:Models:ExecutionProvider", "Cpu");
         builder.UseSetting("Governance:Limits:MaxRequestBodyBytes", "65536");
+        // Many suites send wrong client secrets from one test address; TokenThrottleTests restores the defaults.
+        builder.UseSetting("Governance:TokenThrottle:MaxFailuresPerClient", "100000");
+        builder.UseSetting("Governance:TokenThrottle:MaxFailuresPerSource", "100000");
         builder.UseSetting("Governance:Auth:Authority", IdentityProvider.Issuer);
         builder.UseSetting("Governance:Auth:RequireHttpsMetadata", "false");
     }

@@ -158,6 +158,7 @@ public sealed partial class AuditedEndpointsTests(ApiFactory api) : IClassFixtur
             "version" => Seeder.SupportIntent.Manifest.Version,
             "tenantId" => "acme",
             "sequence" => "1",
+            "size" => "1",
             "documentName" => "v1",
             var other => other,
         });

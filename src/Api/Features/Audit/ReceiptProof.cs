@@ -26,11 +26,6 @@ public sealed class GetReceiptProofHandler(
 {
     public async Task<ReceiptProofView> Handle(GetReceiptProof request, CancellationToken cancellationToken)
     {
-        if (!principal.IsTenant && principal.Role != Roles.Compliance)
-        {
-            throw new GovernanceException(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Receipt proofs are for tenants (their own entries) and compliance.");
-        }
-
         var notFound = new NotFoundException($"There is no audit entry {request.Sequence} for this caller.");
         var stored = request.Sequence < 1 ? null : await reader.GetAsync(request.Sequence, cancellationToken);
         if (stored is null || (principal.IsTenant && (principal.TenantId is null || stored.Entry.TenantId != principal.TenantId)))
