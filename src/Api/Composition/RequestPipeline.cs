@@ -9,10 +9,10 @@ using Governance.Api.Features.Presidio;
 using Governance.Api.Features.Privacy;
 using Governance.Api.Features.Tenants;
 using Governance.Api.Features.Tokens;
+using Governance.Api.Observability;
+using Governance.Api.Pipeline;
 using Governance.Api.RateLimiting;
 using Governance.Api.Security;
-using Governance.Api.Pipeline;
-using Governance.Api.Observability;
 
 namespace Governance.Api.Composition;
 

@@ -1,8 +1,8 @@
-using Governance.Domain.Auditing;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Publishing;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;

@@ -1,9 +1,9 @@
-using Governance.Domain.Auditing;
 using Governance.Api.Errors;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Audit;
 using Governance.Audit.Publishing;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Audit;

@@ -1,4 +1,3 @@
-using Governance.Domain.Auditing;
 using FluentValidation;
 using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
@@ -7,6 +6,7 @@ using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Embeddings;

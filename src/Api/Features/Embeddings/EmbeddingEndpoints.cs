@@ -1,9 +1,9 @@
-using Governance.Domain.Auditing;
 using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Features.Inference;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
+using Governance.Domain.Auditing;
 using MediatR;
 
 namespace Governance.Api.Features.Embeddings;
