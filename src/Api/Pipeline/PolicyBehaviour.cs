@@ -63,8 +63,8 @@ public sealed class PolicyBehaviour<TRequest, TResponse>(
         scope.DataSubject = subject;
         if (!decision.Allowed && IsUnseenModelOnOpenInference(decision))
         {
-            // docs/models.md: to a tenant on /v2, a model it holds no license for and one that does not
-            // exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
+            // docs/models.md: to a tenant on /v2 (and OpenAI's /v1), a model it holds no license for and one
+            // that does not exist are the same "not found" (same body), as protocol clients expect; the trail keeps the rule.
             throw new NotFoundException($"Model '{call.ModelName}' is not found.");
         }
 
