@@ -94,21 +94,28 @@ public sealed class ReliabilityCluster : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT string_agg(format('%s pid %s %s %s since %s', a.application_name, a.pid, a.state, left(a.query, 80), a.state_change), E'\n')
-            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = $1)
             """, connection);
+        command.Parameters.Add(new() { Value = DatabaseName });
         var locks = await command.ExecuteScalarAsync() as string;
         return $"advisory locks:\n{locks ?? "(none)"}\nnode output:\n{string.Join('\n', _output)}";
     }
+
+    private string DatabaseName => new NpgsqlConnectionStringBuilder(Database.OwnerConnectionString).Database!;
 
     /// <summary>The node whose connection holds the sequencer's advisory lock (null while none does).</summary>
     public async Task<int?> SequencerNodeAsync()
     {
         await using var connection = new NpgsqlConnection(Database.AdminConnectionString);
         await connection.OpenAsync();
+        // Advisory locks are per database, and the other suites' hosts hold the same key in theirs.
         await using var command = new NpgsqlCommand("""
             SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.classid = x'676F765F'::int::oid AND l.objid = x'73657172'::int::oid
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = $1)
             """, connection);
+        command.Parameters.Add(new() { Value = DatabaseName });
         // A name that is not ours yet (a backend still starting) reads as "no leader"; callers poll.
         return await command.ExecuteScalarAsync() is string name && name.StartsWith("api-", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture, out var node) ? node : null;
