@@ -1,32 +1,15 @@
 using Governance.Api.Errors;
-using Governance.Api.Pipeline;
 
 namespace Governance.Api.Features.Embeddings;
 
 /// <summary>
-/// Answers refusals on the OpenAI-compatible surface (/v1) in OpenAI's shape, {"error":{message,type,param,code}},
-/// because its SDKs read that member; <c>code</c> is our stable error code. The refusal is audited exactly as the
-/// problem+json one would be; faults (5xx) go on to the one exception handler, which logs them.
+/// Refusals on the OpenAI-compatible surface (/v1) in OpenAI's shape, {"error":{message,type,param,code}},
+/// because its SDKs read that member; <c>code</c> is our stable error code.
 /// </summary>
-internal sealed class OpenAiErrorFilter : IEndpointFilter
+internal sealed class OpenAiErrorFilter : RefusalShapeFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception ex) when (ExceptionClassifier.Classify(ex).Status is >= 400 and < 500)
-        {
-            var http = context.HttpContext;
-            var c = ExceptionClassifier.Classify(ex);
-            var problem = ProblemWriter.Create(http, c.Status, c.Code, c.Detail, c.Extensions);
-            problem = await http.RequestServices.GetRequiredService<RefusalAuditor>().EnsureRecordedAsync(http, problem);
-            var status = problem.Status ?? c.Status;
-            var error = new OpenAiError(problem.Detail ?? c.Detail, TypeFor(status), ParamFor(c.Code), c.Code);
-            return Results.Json(new OpenAiErrorBody(error), statusCode: status);
-        }
-    }
+    protected override IResult Shape(int status, string detail, string code) =>
+        Results.Json(new OpenAiErrorBody(new OpenAiError(detail, TypeFor(status), ParamFor(code), code)), statusCode: status);
 
     // OpenAI's error types by status.
     private static string TypeFor(int status) => status switch
