@@ -1,16 +1,17 @@
 using System.Security.Cryptography;
+using Governance.Audit;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
 using Governance.Audit.Publishing;
+using Governance.Audit.Tests;
 using Governance.Audit.Verification;
 using Governance.Domain.Auditing;
-using Governance.Migrations;
 using Governance.Testing;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Governance.Audit.Tests;
+namespace Governance.Migrations.Tests;
 
 /// <summary>
 /// Databases written by earlier versions of the log keep every entry, its sequence and its leaf

@@ -1,8 +1,7 @@
-using Governance.Migrations;
 using Governance.Testing;
 using Npgsql;
 
-namespace Governance.Audit.Tests;
+namespace Governance.Migrations.Tests;
 
 public sealed class MigratorTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
