@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Governance.Api.Configuration;
-using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
+using Governance.Installation.Configuration;
+using Governance.Installation.Policies;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Benchmarks;

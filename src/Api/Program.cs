@@ -1,5 +1,5 @@
 using Governance.Api.Composition;
-using Governance.Api.Configuration;
+using Governance.Installation.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalDefaults();

@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Governance.Api.Configuration;
 using Governance.Api.Pipeline;
-using Governance.Api.PolicyEngine;
 using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
+using Governance.Installation.Configuration;
+using Governance.Installation.Policies;
 
 namespace Governance.Architecture.Tests;
 

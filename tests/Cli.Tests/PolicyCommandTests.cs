@@ -1,5 +1,5 @@
-using Governance.Api.Configuration;
 using Governance.Cli.Tests.Infrastructure;
+using Governance.Installation.Configuration;
 
 namespace Governance.Cli.Tests;
 

@@ -1,5 +1,8 @@
 using Governance.Api.Configuration;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Configuration;
+using Governance.Installation.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Anonymization;

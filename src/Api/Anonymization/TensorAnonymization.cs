@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Domain.Models;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Inference.Protocol;
 using Governance.Inference.Tensors;

@@ -1,3 +1,6 @@
+using Governance.Domain.Privacy;
+using Governance.Installation.Privacy;
+
 namespace Governance.Api.Anonymization;
 
 /// <summary>

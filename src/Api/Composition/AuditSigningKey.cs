@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Audit.Offline.Checkpoints;
+using Governance.Installation.Security;
 using NSec.Cryptography;
 
 namespace Governance.Api.Composition;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Policies;
+using Governance.Installation.Privacy;
 using V = Governance.Domain.Policies.PolicyVocabulary;
 
 namespace Governance.Api.PolicyEngine;

@@ -1,5 +1,7 @@
 using Governance.Api.Anonymization;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Privacy;
 
 namespace Governance.Api.PolicyEngine;
 

@@ -1,4 +1,5 @@
 using Governance.Domain.Policies;
+using Governance.Installation.Policies;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

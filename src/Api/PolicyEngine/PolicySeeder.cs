@@ -1,7 +1,8 @@
-using Governance.Api.Configuration;
 using Governance.Api.Persistence;
 using Governance.Audit;
 using Governance.Domain.Auditing;
+using Governance.Installation.Configuration;
+using Governance.Installation.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;

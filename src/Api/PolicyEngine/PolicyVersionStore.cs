@@ -1,4 +1,5 @@
 using Governance.Api.Persistence;
+using Governance.Installation.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.PolicyEngine;

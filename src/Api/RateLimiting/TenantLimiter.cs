@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 
 namespace Governance.Api.RateLimiting;
 

@@ -1,4 +1,6 @@
 using Governance.Api.Configuration;
+using Governance.Installation.Configuration;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -16,7 +18,7 @@ public static class AuthenticationSetup
     public static IServiceCollection AddGovernanceAuthentication(this IServiceCollection services)
     {
         services.AddSingleton(sp => SigningKeyStore.LoadOrCreate(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Auth.SigningKeyFile));
-        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<SigningKeyStore>(), sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Auth, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Auth.TokenCache));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Security;
 

@@ -1,3 +1,4 @@
+using Governance.Installation.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

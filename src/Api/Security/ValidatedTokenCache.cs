@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Governance.Installation.Configuration;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Governance.Api.Security;

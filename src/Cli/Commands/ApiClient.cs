@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 
 namespace Governance.Cli.Commands;
 

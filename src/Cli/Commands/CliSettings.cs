@@ -1,22 +1,31 @@
 using System.CommandLine;
-using Governance.Api.Configuration;
+using Governance.Installation.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Governance.Cli.Commands;
 
-/// <summary>The CLI reads the same settings as the API of this install: local defaults, then the environment.</summary>
-internal static class CliSettings
+/// <summary>
+/// The sections of the API's "Governance" settings that the CLI uses, read the way the API reads them:
+/// local defaults, then appsettings.json, then the environment. Same property names, so the same keys bind.
+/// </summary>
+internal sealed class CliSettings
 {
-    public static GovernanceOptions Load()
+    public DatabaseOptions Database { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public PrivacyOptions Privacy { get; set; } = new();
+
+    public static CliSettings Load()
     {
         var configuration = new ConfigurationBuilder()
             .AddLocalDefaults()
             .AddJsonFile(Path.Combine(LocalPaths.Root, "src", "Api", "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var options = new GovernanceOptions();
-        configuration.GetSection(GovernanceOptions.Section).Bind(options);
-        return options;
+        var settings = new CliSettings();
+        configuration.GetSection("Governance").Bind(settings);
+        return settings;
     }
 
     public static Option<string> UrlOption() => new("--url")

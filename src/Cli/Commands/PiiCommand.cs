@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Governance.Api.Anonymization;
-using Governance.Api.Features.Privacy;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Privacy;
 
 namespace Governance.Cli.Commands;
 

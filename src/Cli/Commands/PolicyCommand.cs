@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Governance.Api.PolicyEngine;
+using Governance.Installation.Policies;
 
 namespace Governance.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Governance.Api.Errors;
-using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
+using Governance.Installation.Policies;
 
 namespace Governance.Cli.Commands;
 
@@ -30,9 +29,9 @@ internal static class PolicyTestRunner
                 var (p, f) = RunFile(file, name);
                 (passed, failed) = (passed + p, failed + f);
             }
-            catch (Exception ex) when (ex is InvalidDataException or JsonException or ValidationFailedException or IOException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException or KeyNotFoundException or InvalidOperationException)
             {
-                Console.Error.WriteLine($"ERROR {name}: {Describe(ex)}");
+                Console.Error.WriteLine($"ERROR {name}: {ex.Message}");
                 broken++;
             }
         }
@@ -58,7 +57,11 @@ internal static class PolicyTestRunner
         {
             var caseName = c.TryGetProperty("name", out var n) ? n.GetString() : "(unnamed)";
             var consents = c.TryGetProperty("consents", out var cs) ? cs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal) : null;
-            var context = ContextJson.Read(c.TryGetProperty("context", out var ctx) ? ctx : default, consents);
+            if (!ContextJson.TryRead(c.TryGetProperty("context", out var ctx) ? ctx : default, consents, out var context, out var errors))
+            {
+                throw new InvalidDataException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            }
+
             var decision = set.Decide(context);
             var problems = Compare(c.GetProperty("expect"), decision);
             if (problems.Count == 0)
@@ -110,8 +113,4 @@ internal static class PolicyTestRunner
         var (node, error) = PolicyYaml.Parse(text);
         return error is not null ? throw new InvalidDataException($"{name}: {error.Message}") : JsonDocument.Parse(node?.ToJsonString() ?? "null");
     }
-
-    private static string Describe(Exception ex) => ex is ValidationFailedException v && v.Extensions["errors"] is IDictionary<string, string[]> errors
-        ? string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
-        : ex.Message;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Governance.Api.Security;
-using Microsoft.Extensions.Options;
+using Governance.Installation.Security;
 
 namespace Governance.Cli.Commands;
 
@@ -42,6 +41,6 @@ internal static class TokenCommand
     {
         var options = CliSettings.Load();
         var keys = SigningKeyStore.LoadOrCreate(options.Auth.SigningKeyFile);
-        return new TokenIssuer(keys, Options.Create(options), TimeProvider.System).Issue(subject, role, tenant, clientId: null, lifetime);
+        return new TokenIssuer(keys, options.Auth, TimeProvider.System).Issue(subject, role, tenant, clientId: null, lifetime);
     }
 }

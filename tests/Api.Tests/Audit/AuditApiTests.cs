@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Audit;

@@ -2,12 +2,12 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
 using Governance.Audit.Offline.Checkpoints;
 using Governance.Audit.Offline.Merkle;
 using Governance.Domain.Auditing;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 

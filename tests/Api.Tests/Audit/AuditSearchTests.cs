@@ -1,8 +1,8 @@
 using System.Net;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
 using Governance.Domain.Auditing;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Audit;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Api.Tests.Policies;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Catalog;
 

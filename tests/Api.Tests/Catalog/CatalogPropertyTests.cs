@@ -1,7 +1,7 @@
 using System.Net;
 using FsCheck.Fluent;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using static Governance.Api.Tests.Catalog.CatalogCalls;
 
 namespace Governance.Api.Tests.Catalog;

@@ -1,6 +1,6 @@
 using System.Net;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using static Governance.Api.Tests.Catalog.CatalogCalls;
 
 namespace Governance.Api.Tests.Catalog;

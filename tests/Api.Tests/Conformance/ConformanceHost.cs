@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

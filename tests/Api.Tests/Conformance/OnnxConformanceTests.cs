@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Xunit.Abstractions;
 
 namespace Governance.Api.Tests.Conformance;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Inference.Runtime;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Embeddings;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Governance.Api.ModelStore;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Domain.Models;
+using Governance.Installation.Security;
 using Governance.MiniLm;
 
 namespace Governance.Api.Tests.Embeddings;

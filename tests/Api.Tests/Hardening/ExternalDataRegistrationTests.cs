@@ -1,7 +1,7 @@
 using System.Net;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Hardening;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Governance.Api.Pipeline;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Api.Tests.Security;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Hardening;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Hostile;
 

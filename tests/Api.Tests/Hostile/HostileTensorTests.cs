@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Hostile;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Api.ModelStore;
-using Governance.Api.Security;
 using Governance.DemoModels;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Infrastructure;
 

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Governance.Api.ModelStore;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Api.Tests.Wire;
 using Governance.DemoModels;
 using Governance.DemoModels.Onnx;
 using Governance.Domain.Models;
 using Governance.Inference.Runtime;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Models;

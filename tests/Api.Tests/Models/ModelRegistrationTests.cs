@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
 using Governance.Inference.Runtime;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Models;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Governance.Api.Tests.Observability;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Domain.Auditing;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Pipeline;
 

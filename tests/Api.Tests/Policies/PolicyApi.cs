@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Governance.Api.PolicyEngine;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Policies;

@@ -1,6 +1,6 @@
 using System.Net;
-using Governance.Api.PolicyEngine;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Policies;
 
 namespace Governance.Api.Tests.Policies;
 

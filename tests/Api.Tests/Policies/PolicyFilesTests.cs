@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Governance.Api.Configuration;
-using Governance.Api.PolicyEngine;
 using Governance.Domain.Policies;
+using Governance.Installation.Configuration;
+using Governance.Installation.Policies;
 
 namespace Governance.Api.Tests.Policies;
 

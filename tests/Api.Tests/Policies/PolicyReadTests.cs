@@ -6,6 +6,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class PolicyReadTests(ApiFactory api)
         var version = await response.ReadJsonAsync();
         Assert.Equal(("default", "system:seed"), (version.GetProperty("name").GetString(), version.GetProperty("createdBy").GetString()));
         Assert.Equal(["license.required", "admin.commands"], version.GetProperty("ruleIds").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Governance.Api.Configuration.LocalPaths.Root, "policies", "default.yaml")), version.GetProperty("source").GetString());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Governance.Installation.Configuration.LocalPaths.Root, "policies", "default.yaml")), version.GetProperty("source").GetString());
         Assert.Equal(1, await api.ScalarAsync("SELECT count(*) FROM audit_entries WHERE action = 'policy.seed' AND policy_version = '1'"));
     }
 

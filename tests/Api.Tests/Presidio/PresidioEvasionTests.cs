@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using static Governance.Api.Tests.Presidio.PresidioHttp;
 
 namespace Governance.Api.Tests.Presidio;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
 using Governance.DemoModels;
 using Governance.Domain.Models;
+using Governance.Installation.Security;
 using Npgsql;
 
 namespace Governance.Api.Tests.Privacy;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Governance.Api.Pipeline;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
 using Governance.Domain.Models;
 using Governance.Inference.Protocol;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Privacy;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Privacy;
 

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Configuration;
+using Governance.Installation.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Tests.Privacy;

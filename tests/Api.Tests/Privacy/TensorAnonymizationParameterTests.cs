@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Inference.Errors;
 using Governance.Inference.Protocol;
 using Governance.Inference.Tensors;
+using Governance.Installation.Configuration;
+using Governance.Installation.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Tests.Privacy;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Governance.Api.Persistence;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

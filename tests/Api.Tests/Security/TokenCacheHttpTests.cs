@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

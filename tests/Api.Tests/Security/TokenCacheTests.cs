@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Governance.Api.Security;
+using Governance.Installation.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Tenants;
 

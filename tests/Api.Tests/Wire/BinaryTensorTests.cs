@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Domain.Models;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Wire;
 

@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Governance.Api.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.DemoModels;
 using Governance.DemoModels.Onnx;
 using Governance.Domain.Models;
+using Governance.Installation.Security;
 
 namespace Governance.Api.Tests.Wire;
 

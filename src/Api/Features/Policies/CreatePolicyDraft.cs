@@ -3,6 +3,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
+using Governance.Installation.Policies;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;

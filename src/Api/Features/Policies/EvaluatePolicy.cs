@@ -5,6 +5,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
+using Governance.Installation.Policies;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;
@@ -33,7 +34,11 @@ public sealed class EvaluatePolicyHandler(ActivePolicy active, IPolicyVersions v
         }
 
         scope.PolicyVersion = set.Version;
-        var context = ContextJson.Read(request.Context, request.Consents);
+        if (!ContextJson.TryRead(request.Context, request.Consents, out var context, out var errors))
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]>(errors, StringComparer.Ordinal));
+        }
+
         var explanation = DecisionExplanation.Explain(set, context);
         var d = explanation.Decision;
         return new EvaluationDto(d.PolicyVersion, d.Effect, d.MatchedRuleIds, d.Denials, d.Obligations, d.MergeNotes, explanation.Rules, explanation.ToText());

@@ -1,4 +1,5 @@
 using Governance.Api.PolicyEngine;
+using Governance.Installation.Policies;
 
 namespace Governance.Api.Features.Policies;
 

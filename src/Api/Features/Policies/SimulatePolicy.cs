@@ -4,6 +4,7 @@ using Governance.Api.Pipeline;
 using Governance.Api.PolicyEngine;
 using Governance.Domain.Auditing;
 using Governance.Domain.Policies;
+using Governance.Installation.Policies;
 using MediatR;
 
 namespace Governance.Api.Features.Policies;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;

@@ -1,7 +1,7 @@
-using Governance.Api.Anonymization;
 using Governance.Api.Pipeline;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
+using Governance.Domain.Privacy;
 using MediatR;
 
 namespace Governance.Api.Features.Presidio;

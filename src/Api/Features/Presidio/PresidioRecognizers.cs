@@ -1,4 +1,3 @@
-using Governance.Api.Anonymization;
 using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.Patterns;

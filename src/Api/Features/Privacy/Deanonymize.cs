@@ -1,10 +1,11 @@
 using FluentValidation;
-using Governance.Api.Anonymization;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
 using Governance.Domain.Auditing;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Privacy;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Governance.Api.Anonymization;
+using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 
 namespace Governance.Api.Features.Privacy;

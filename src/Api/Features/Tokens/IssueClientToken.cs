@@ -1,8 +1,8 @@
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Api.Pipeline;
-using Governance.Api.Security;
 using Governance.Domain.Auditing;
+using Governance.Installation.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Governance.Api.Security;
+namespace Governance.Installation.Security;
 
 /// <summary>
 /// The local ES256 key that signs tokens for this install. Generated on first use into a git-ignored

@@ -1,6 +1,6 @@
-namespace Governance.Api.Security;
+namespace Governance.Installation.Configuration;
 
-/// <summary>Bounds of <see cref="ValidatedTokenCache"/> ("Governance:Auth:TokenCache").</summary>
+/// <summary>Bounds of the API's validated-token cache ("Governance:Auth:TokenCache", ADR-024).</summary>
 public sealed class TokenCacheOptions
 {
     public bool Enabled { get; set; } = true;

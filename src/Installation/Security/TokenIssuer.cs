@@ -1,16 +1,15 @@
-using Governance.Api.Configuration;
-using Microsoft.Extensions.Options;
+using Governance.Installation.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Governance.Api.Security;
+namespace Governance.Installation.Security;
 
 /// <summary>Mints access tokens signed with the local key (client credentials and the dev CLI).</summary>
-public sealed class TokenIssuer(SigningKeyStore keys, IOptions<GovernanceOptions> options, TimeProvider time)
+public sealed class TokenIssuer(SigningKeyStore keys, AuthOptions auth, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public TimeSpan Lifetime => TimeSpan.FromMinutes(options.Value.Auth.TokenLifetimeMinutes);
+    public TimeSpan Lifetime => TimeSpan.FromMinutes(auth.TokenLifetimeMinutes);
 
     public string Issue(string subject, string role, string? tenantId, string? clientId, TimeSpan? lifetime = null)
     {
@@ -33,8 +32,8 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<GovernanceOptions
 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = options.Value.Auth.Issuer,
-            Audience = options.Value.Auth.Audience,
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? Lifetime),

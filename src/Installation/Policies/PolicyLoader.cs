@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Governance.Domain.Policies;
 
-namespace Governance.Api.PolicyEngine;
+namespace Governance.Installation.Policies;
 
 /// <summary>The outcome of reading a policy text: the document when valid, otherwise every error at once.</summary>
 public sealed record PolicyLoadResult(PolicyDocument? Document, IReadOnlyList<PolicyError> Errors)

@@ -1,4 +1,4 @@
-namespace Governance.Api.Anonymization;
+namespace Governance.Installation.Configuration;
 
 /// <summary>The "Governance:Privacy" section: where the master key lives and how each model's input is anonymized.</summary>
 public sealed class PrivacyOptions

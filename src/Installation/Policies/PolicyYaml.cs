@@ -5,7 +5,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Governance.Api.PolicyEngine;
+namespace Governance.Installation.Policies;
 
 /// <summary>
 /// YAML to the JSON form the domain validates. Plain scalars are typed as YAML 1.2's core schema types

@@ -1,9 +1,8 @@
-using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.National;
 using Governance.Domain.Privacy.Operators;
 
-namespace Governance.Api.Anonymization;
+namespace Governance.Domain.Privacy;
 
 /// <summary>
 /// The analyzer with the built-in recognizers (Presidio's global set, national identifiers, the name

@@ -1,4 +1,4 @@
-namespace Governance.Api.Configuration;
+namespace Governance.Installation.Configuration;
 
 /// <summary>
 /// Where a local install keeps what must not be committed: dev keys and passwords in .dev/, data in

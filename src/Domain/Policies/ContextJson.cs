@@ -1,24 +1,27 @@
 using System.Globalization;
 using System.Text.Json;
-using Governance.Api.Errors;
-using Governance.Domain.Policies;
 
-namespace Governance.Api.PolicyEngine;
+namespace Governance.Domain.Policies;
 
-/// <summary>An explicit context from JSON, each value checked against the vocabulary's type (400 naming the attribute otherwise).</summary>
+/// <summary>
+/// An explicit context from JSON, each value checked against the vocabulary's type. The errors name the
+/// attribute ("context.&lt;path&gt;"); the API answers them as a 400, the CLI prints them.
+/// </summary>
 public static class ContextJson
 {
-    public static DecisionContext Read(JsonElement attributes, IReadOnlyDictionary<string, string>? consents)
+    public static bool TryRead(JsonElement attributes, IReadOnlyDictionary<string, string>? consents,
+        out DecisionContext context, out IReadOnlyDictionary<string, string[]> errors)
     {
-        var context = new DecisionContext();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        context = new DecisionContext();
+        var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        errors = found;
         if (attributes.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in attributes.EnumerateObject())
             {
                 if (PolicyVocabulary.Find(p.Name) is not { } attribute)
                 {
-                    errors["context." + p.Name] = [$"Unknown attribute '{p.Name}'."];
+                    found["context." + p.Name] = [$"Unknown attribute '{p.Name}'."];
                 }
                 else if (ValueOf(attribute, p.Value) is { } value)
                 {
@@ -26,18 +29,18 @@ public static class ContextJson
                 }
                 else
                 {
-                    errors["context." + p.Name] = [$"'{p.Name}' must be {Describe(attribute.Type)}."];
+                    found["context." + p.Name] = [$"'{p.Name}' must be {Describe(attribute.Type)}."];
                 }
             }
         }
         else if (attributes.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
         {
-            errors["context"] = ["'context' is an object of attribute paths to values."];
+            found["context"] = ["'context' is an object of attribute paths to values."];
         }
 
-        if (errors.Count > 0)
+        if (found.Count > 0)
         {
-            throw new ValidationFailedException(errors);
+            return false;
         }
 
         foreach (var (purpose, state) in consents ?? new Dictionary<string, string>())
@@ -45,7 +48,7 @@ public static class ContextJson
             context.WithConsent(purpose, state);
         }
 
-        return context;
+        return true;
     }
 
     private static PolicyValue? ValueOf(AttributeDefinition attribute, JsonElement v) => (attribute.Type, v.ValueKind) switch

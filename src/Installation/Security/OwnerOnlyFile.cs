@@ -1,4 +1,4 @@
-namespace Governance.Api.Security;
+namespace Governance.Installation.Security;
 
 /// <summary>
 /// Creates a secret file (signing key, master key) once, readable by its owner only from the first

@@ -1,4 +1,7 @@
-namespace Governance.Api.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Governance.Installation.Configuration;
 
 /// <summary>
 /// Lowest-priority configuration for a local install: the connection strings eng/postgres/up.sh
@@ -31,7 +34,7 @@ public static class LocalDefaults
         // Environment variables of the same names (CI, containers) override the file.
         values["Governance:Database:AppConnectionString"] = Environment.GetEnvironmentVariable("GOVERNANCE_DB_APP") ?? values.GetValueOrDefault("Governance:Database:AppConnectionString");
         values["Governance:Database:OwnerConnectionString"] = Environment.GetEnvironmentVariable("GOVERNANCE_DB_OWNER") ?? values.GetValueOrDefault("Governance:Database:OwnerConnectionString");
-        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = values });
+        builder.Sources.Insert(0, new MemoryConfigurationSource { InitialData = values });
         return builder;
     }
 

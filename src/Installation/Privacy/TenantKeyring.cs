@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Api.Security;
 using Governance.Domain.Privacy.Operators;
+using Governance.Installation.Security;
 
-namespace Governance.Api.Anonymization;
+namespace Governance.Installation.Privacy;
 
 /// <summary>
 /// Each tenant's anonymization keys, derived with HKDF-SHA256 from the install's master key (info

@@ -1,4 +1,4 @@
-namespace Governance.Api.Security;
+namespace Governance.Installation.Security;
 
 public static class Roles
 {
@@ -15,12 +15,4 @@ public static class ClaimNames
     public const string Role = "role";
     public const string TenantId = "tenant_id";
     public const string ClientId = "client_id";
-}
-
-public static class AuthorizationPolicies
-{
-    public const string Admin = "admin";
-    public const string Compliance = "compliance";
-    public const string Tenant = "tenant";
-    public const string AnyRole = "any-role";
 }
