@@ -16,8 +16,7 @@ public static class PrivacyRegistration
         services.AddSingleton(_ => PiiEngine.CreateDefault());
         services.AddSingleton(sp => TenantKeyring.LoadOrCreate(
             sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Privacy.MasterKeyFile, sp.GetRequiredService<IRandomSource>()));
-        services.AddSingleton<ModelInputAnonymizer>();
-        services.AddSingleton<TensorAnonymizer>();
+        services.AddScoped<ModelAnonymizer>();
         return services;
     }
 }

@@ -10,10 +10,13 @@ namespace Governance.Api.Anonymization;
 /// <summary>
 /// The anonymization of one inference call: every string element of a BYTES input before the model
 /// sees it, every string of a BYTES output before it leaves, and every string value of the request's
-/// and the response's parameters (see <see cref="TensorAnonymizationParameters"/>). Not thread-safe; one per call.
+/// and the response's parameters (see <see cref="JsonStrings"/>). Not thread-safe; one per call.
 /// </summary>
 public sealed class TensorAnonymization
 {
+    /// <summary>The response parameter that lists what was anonymized (types and counts, never values).</summary>
+    public const string ParameterName = "anonymized";
+
     /// <summary>For models whose anonymization is turned off: everything passes through.</summary>
     public static readonly TensorAnonymization Off = new(null, null, null);
 
@@ -34,7 +37,7 @@ public sealed class TensorAnonymization
     }
 
     /// <summary>What was replaced so far, inputs and outputs together.</summary>
-    public IReadOnlyList<AnonymizedCount> Anonymized => ModelInputAnonymizer.ToList(_counts);
+    public IReadOnlyList<AnonymizedCount> Anonymized => AnonymizedCount.ListOf(_counts);
 
     /// <summary>
     /// The request with its BYTES inputs anonymized (flat or nested data keeps its nesting), and the
@@ -53,12 +56,12 @@ public sealed class TensorAnonymization
         foreach (var input in request.Inputs)
         {
             var rewritten = input;
-            if (string.Equals(input.Datatype, BytesWire, StringComparison.Ordinal) && BytesJson.TryRewrite(input.Name, input.Data, _anonymizeElement, out var data))
+            if (string.Equals(input.Datatype, BytesWire, StringComparison.Ordinal) && JsonStrings.TryRewriteData(input.Name, input.Data, _anonymizeElement, out var data))
             {
                 rewritten = rewritten with { Data = data };
             }
 
-            if (TensorAnonymizationParameters.TryRewrite(input.Parameters, _anonymizeElement, out var inputParameters))
+            if (JsonStrings.TryRewriteParameters(input.Parameters, _anonymizeElement, out var inputParameters))
             {
                 rewritten = rewritten with { Parameters = inputParameters };
             }
@@ -68,7 +71,7 @@ public sealed class TensorAnonymization
         }
 
         var outputs = RequestedOutputs(request.Outputs, ref changed);
-        var parametersChanged = TensorAnonymizationParameters.TryRewrite(request.Parameters, _anonymizeElement, out var parameters);
+        var parametersChanged = JsonStrings.TryRewriteParameters(request.Parameters, _anonymizeElement, out var parameters);
         return changed || parametersChanged ? request with { Inputs = inputs, Outputs = outputs, Parameters = parameters } : request;
     }
 
@@ -88,7 +91,7 @@ public sealed class TensorAnonymization
         }
 
         response = response with { Outputs = outputs };
-        if (TensorAnonymizationParameters.TryRewrite(response.Parameters, _anonymizeElement, out var modelParameters))
+        if (JsonStrings.TryRewriteParameters(response.Parameters, _anonymizeElement, out var modelParameters))
         {
             response = response with { Parameters = modelParameters };
         }
@@ -104,7 +107,7 @@ public sealed class TensorAnonymization
             parameters[key] = value;
         }
 
-        parameters[TensorAnonymizer.ParameterName] = JsonSerializer.SerializeToElement(Anonymized);
+        parameters[ParameterName] = JsonSerializer.SerializeToElement(Anonymized);
         return response with { Parameters = parameters };
     }
 
@@ -140,7 +143,7 @@ public sealed class TensorAnonymization
     {
         var result = _engine!.Anonymize(text, _operators!, _keys!);
         changed = result.Items.Count > 0;
-        ModelInputAnonymizer.AddCounts(_counts, result.Items);
+        AnonymizedCount.Tally(_counts, result.Items);
         return result.Text;
     }
 
@@ -154,7 +157,7 @@ public sealed class TensorAnonymization
         var list = new List<RequestOutput>(outputs.Count);
         foreach (var output in outputs)
         {
-            var rewritten = TensorAnonymizationParameters.TryRewrite(output.Parameters, _anonymizeElement, out var parameters)
+            var rewritten = JsonStrings.TryRewriteParameters(output.Parameters, _anonymizeElement, out var parameters)
                 ? output with { Parameters = parameters }
                 : output;
             changed |= !ReferenceEquals(rewritten, output);

@@ -14,7 +14,6 @@ public static class PolicyRegistration
         services.AddSingleton<DecisionContextBuilder>();
         services.AddSingleton<DecisionLogReader>();
         services.AddScoped<PolicyDecisionScope>();
-        services.AddScoped<ObligationAnonymizer>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Installation.Configuration;
@@ -67,7 +68,7 @@ public sealed class KeyringAndInputTests : IDisposable
             options.Privacy.Models["support-intent"] = new ModelPrivacyOptions { Operator = configured };
         }
 
-        var anonymizer = new ModelInputAnonymizer(PiiEngine.CreateDefault(), TenantKeyring.LoadOrCreate(KeyFile, SystemRandomSource.Instance), Options.Create(options));
+        var anonymizer = new ModelAnonymizer(new PolicyDecisionScope(), PiiEngine.CreateDefault(), TenantKeyring.LoadOrCreate(KeyFile, SystemRandomSource.Instance), Options.Create(options));
 
         var input = anonymizer.Apply("support-intent", "acme", text);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Inference.Errors;
@@ -86,7 +87,7 @@ public sealed class TensorAnonymizationParameterTests : IDisposable
         var result = privacy.Response(response);
 
         Assert.Equal("for <EMAIL_ADDRESS>", result.Parameters!["echo"].GetString());
-        Assert.Equal("EMAIL_ADDRESS", result.Parameters[TensorAnonymizer.ParameterName][0].GetProperty("entity_type").GetString());
+        Assert.Equal("EMAIL_ADDRESS", result.Parameters[TensorAnonymization.ParameterName][0].GetProperty("entity_type").GetString());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class TensorAnonymizationParameterTests : IDisposable
         Assert.Same(request, Anonymizer("none").Begin("m", "acme").Request(request));
     }
 
-    private TensorAnonymizer Anonymizer(string? configured = null)
+    private ModelAnonymizer Anonymizer(string? configured = null)
     {
         var keyFile = Path.Combine(_dir, "master.key");
         var options = new GovernanceOptions { Privacy = new PrivacyOptions { MasterKeyFile = keyFile } };
@@ -108,6 +109,6 @@ public sealed class TensorAnonymizationParameterTests : IDisposable
 
         var engine = PiiEngine.CreateDefault();
         var keyring = TenantKeyring.LoadOrCreate(keyFile, SystemRandomSource.Instance);
-        return new TensorAnonymizer(engine, keyring, new ModelInputAnonymizer(engine, keyring, Options.Create(options)));
+        return new ModelAnonymizer(new PolicyDecisionScope(), engine, keyring, Options.Create(options));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Api.Anonymization;
 using Governance.Api.Configuration;
+using Governance.Api.PolicyEngine;
 using Governance.Domain.Privacy;
 using Governance.Domain.Privacy.Operators;
 using Governance.Inference.Errors;
@@ -59,7 +60,7 @@ public sealed class TensorAnonymizationTests : IDisposable
 
         Assert.Equal(["reply to <EMAIL_ADDRESS>"], result.Outputs[0].GetData<string>());
         Assert.Same(response.Outputs[1], result.Outputs[1]);
-        var listed = result.Parameters![TensorAnonymizer.ParameterName];
+        var listed = result.Parameters![TensorAnonymization.ParameterName];
         Assert.Equal("EMAIL_ADDRESS", listed[0].GetProperty("entity_type").GetString());
         Assert.Equal(2, listed[0].GetProperty("count").GetInt32());
         Assert.Equal(1, listed.GetArrayLength());
@@ -87,7 +88,7 @@ public sealed class TensorAnonymizationTests : IDisposable
     private static string[] Counts(TensorAnonymization privacy) =>
         privacy.Anonymized.Select(a => $"{a.EntityType}:{a.Count}").ToArray();
 
-    private TensorAnonymizer Anonymizer(string? configured = null)
+    private ModelAnonymizer Anonymizer(string? configured = null)
     {
         var keyFile = Path.Combine(_dir, "master.key");
         var options = new GovernanceOptions { Privacy = new PrivacyOptions { MasterKeyFile = keyFile } };
@@ -98,6 +99,6 @@ public sealed class TensorAnonymizationTests : IDisposable
 
         var engine = PiiEngine.CreateDefault();
         var keyring = TenantKeyring.LoadOrCreate(keyFile, SystemRandomSource.Instance);
-        return new TensorAnonymizer(engine, keyring, new ModelInputAnonymizer(engine, keyring, Options.Create(options)));
+        return new ModelAnonymizer(new PolicyDecisionScope(), engine, keyring, Options.Create(options));
     }
 }

@@ -4,7 +4,6 @@ using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Pipeline;
-using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
 using MediatR;
@@ -40,7 +39,7 @@ public sealed class EmbedTextsValidator : AbstractValidator<EmbedTexts>
 }
 
 public sealed class EmbedTextsHandler(
-    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal)
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ModelAnonymizer anonymizer, CurrentPrincipal principal)
     : IRequestHandler<EmbedTexts, EmbeddingsResult>
 {
     public async Task<EmbeddingsResult> Handle(EmbedTexts request, CancellationToken cancellationToken)

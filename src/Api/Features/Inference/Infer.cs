@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Governance.Api.Anonymization;
 using Governance.Api.Catalog;
 using Governance.Api.ModelStore;
 using Governance.Api.Observability;
 using Governance.Api.Pipeline;
-using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
 using Governance.Inference.Protocol;
@@ -19,7 +19,7 @@ public sealed record Infer(string ModelName, string? ModelVersion, InferenceRequ
 }
 
 public sealed class InferHandler(
-    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal,
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ModelAnonymizer anonymizer, CurrentPrincipal principal,
     GovernanceTelemetry telemetry)
     : IRequestHandler<Infer, InferenceResponse>
 {

@@ -6,7 +6,6 @@ using Governance.Api.Errors;
 using Governance.Api.ModelStore;
 using Governance.Api.Observability;
 using Governance.Api.Pipeline;
-using Governance.Api.PolicyEngine;
 using Governance.Api.Security;
 using Governance.Domain.Auditing;
 using Governance.Inference.Runtime;
@@ -34,7 +33,7 @@ public sealed class PredictValidator : AbstractValidator<Predict>
 }
 
 public sealed class PredictHandler(
-    CatalogView view, ModelCatalog catalog, AuditScope scope, ObligationAnonymizer anonymizer, CurrentPrincipal principal,
+    CatalogView view, ModelCatalog catalog, AuditScope scope, ModelAnonymizer anonymizer, CurrentPrincipal principal,
     GovernanceTelemetry telemetry)
     : IRequestHandler<Predict, PredictResult>
 {
