@@ -121,7 +121,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
     private async Task RecordFailureAsync(Exception exception)
     {
         var c = ExceptionClassifier.Classify(exception);
-        scope.Receipt = await AppendTimedAsync(entries.Create(scope, c.Status, c.Code));
+        scope.Receipt = await WriteTimedAsync(entries.Create(scope, c.Status, c.Code));
     }
 
     // ADR-029: one wait, for durability; the receipt it returns is final.
