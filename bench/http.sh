@@ -13,48 +13,15 @@ ROUNDS="${2:-2}"
 GOVERNED_URL="http://127.0.0.1:${GOVERNANCE_BENCH_PORT:-18080}"
 BARE_URL="http://127.0.0.1:${GOVERNANCE_BARE_PORT:-18081}"
 PATH_INFER="/v2/models/credit-risk/infer"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-bash eng/deps.sh
-bash eng/postgres/up.sh
-# shellcheck disable=SC1091
-source .dev/postgres.env.sh
-psql_bin="$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
-admin_host="$(sed 's/.*Host=\([^;]*\).*/\1/' <<<"$GOVERNANCE_DB_ADMIN")"
-SYNC="$("$psql_bin" -X -h "$admin_host" -p "${GOVERNANCE_PG_PORT:-55432}" -U postgres -d postgres -Atc 'SHOW synchronous_commit' 2>/dev/null || echo unknown)"
-[[ "$SYNC" == "on" ]] || echo "http.sh: synchronous_commit is $SYNC, not on: the governed figures would not be durable ones" >&2
-
-echo "build: API, bare server, demo models (Release)..." >&2
-dotnet build src/Api/Governance.Api.csproj -c Release --nologo -v quiet -clp:NoSummary
+# shellcheck source=bench/http/governed.sh
+source bench/http/governed.sh
+bench_prepare
 dotnet build bench/Governance.BareOnnxServer/Governance.BareOnnxServer.csproj -c Release --nologo -v quiet -clp:NoSummary
-dotnet build eng/DemoModels/Governance.DemoModels.csproj -c Release --nologo -v quiet -clp:NoSummary
-dotnet eng/DemoModels/bin/Release/net10.0/Governance.DemoModels.dll --out var/demo-models >/dev/null
-
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT INT TERM
-wait_ready() {
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "$1/v2/health/live" 2>/dev/null || curl -fsS -o /dev/null "$1/v2/health/ready" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "http.sh: $1 did not start" >&2
-  exit 1
-}
-
-mkdir -p var/log
-Governance__Models__ExecutionProvider=Cpu Logging__LogLevel__Default=Warning Governance__RateLimits__Enabled=false \
-  dotnet src/Api/bin/Release/net10.0/Governance.Api.dll --urls "$GOVERNED_URL" \
-  --contentRoot "$PWD/src/Api/bin/Release/net10.0" >var/log/bench-governed.log 2>&1 &
-pids+=($!)
 dotnet bench/Governance.BareOnnxServer/bin/Release/net10.0/Governance.BareOnnxServer.dll \
   --model var/demo-models/credit-risk/1/model.onnx --urls "$BARE_URL" >var/log/bench-bare.log 2>&1 &
 pids+=($!)
-wait_ready "$GOVERNED_URL"
+start_governed "$GOVERNED_URL"
 wait_ready "$BARE_URL"
-./governance demo seed --url "$GOVERNED_URL" --models var/demo-models >/dev/null
-TOKEN="$(./governance token --role tenant --tenant demo --minutes 120)"
-export TOKEN
 
 # Warm both (JIT, model load, connection pools) before anything is measured.
 wrk -t1 -c4 -d2s -s bench/http/infer.lua "$GOVERNED_URL$PATH_INFER" >/dev/null
