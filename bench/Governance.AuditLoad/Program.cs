@@ -70,8 +70,8 @@ await Load.OpenLoopAsync($"audit log, open loop at {offered}/s", seconds * 2, of
     return (Stopwatch.GetElapsedTime(t0, durable), Load.IntegratedAsync(log.WaitForIntegrationAsync(written, CancellationToken.None), durable));
 });
 
-// What an API response does: wait for the receipt (durable, then integrated).
-await Load.ClosedLoopAsync("audit log, callers wait for the receipt (as API responses do)", seconds, callers, async e =>
+// Callers that also wait for integration, as API responses did before ADR-029 (they now answer at durability).
+await Load.ClosedLoopAsync("audit log, callers also wait for integration (API responses before ADR-029)", seconds, callers, async e =>
 {
     var t0 = Stopwatch.GetTimestamp();
     var written = await log.WriteAsync(e, CancellationToken.None);

@@ -12,12 +12,13 @@ namespace Governance.Audit;
 
 /// <summary>
 /// Appends with group commit: callers queue their entry; one background loop writes everything
-/// queued in a single transaction (one COPY, one fsync) and each caller is durable when it commits.
-/// The <see cref="AuditSequencer"/> (its own hosted service) then gives the entries their place in
-/// the Merkle log, and <see cref="AppendAsync"/> returns the receipt the
-/// <see cref="IntegrationTracker"/> hands back. A failed batch fails its callers only; the next batch
-/// retries the database, so the log recovers by itself. The writer loop runs between
-/// <see cref="StartAsync"/> and <see cref="StopAsync"/>, which writes what is queued and then ends.
+/// queued in a single transaction (one counter update, one COPY, one fsync) and each caller gets its
+/// final receipt when that commits: the sequence was fixed inside the transaction (ADR-029). The
+/// <see cref="AuditSequencer"/> (its own hosted service) integrates the records into the Merkle log at
+/// those sequences afterwards; <see cref="WaitForIntegrationAsync"/> waits for that, through the
+/// <see cref="IntegrationTracker"/>. A failed batch fails its callers only; the next batch retries the
+/// database, so the log recovers by itself. The writer loop runs between <see cref="StartAsync"/> and
+/// <see cref="StopAsync"/>, which writes what is queued and then ends.
 /// </summary>
 public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
 {
@@ -65,37 +66,27 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
 
     public async ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var written = await WriteAsync(entry, cancellationToken).ConfigureAwait(false);
-        return await WaitForIntegrationAsync(written, cancellationToken).ConfigureAwait(false);
+        var receipt = await WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        return await WaitForIntegrationAsync(receipt, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<WrittenAuditEntry> WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async ValueTask<AuditReceipt> WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var pending = new Pending(PreparedEntry.From(entry));
-        // Watched before it can commit, so a fast local sequencer cannot report it before anyone
-        // listens; done here, on the caller's thread, to keep the writer loop short.
-        _tracker.Watch(pending.Entry.Entry.RequestId);
         try
         {
             await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException ex)
         {
-            _tracker.Forget(pending.Entry.Entry.RequestId);
             throw new ObjectDisposedException(nameof(GroupCommitAuditLog), ex);
-        }
-        catch (OperationCanceledException)
-        {
-            _tracker.Forget(pending.Entry.Entry.RequestId);
-            throw;
         }
 
         // Cancelling stops the wait only: once queued, the entry may still be committed.
-        await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new WrittenAuditEntry(pending.Entry.Entry.RequestId);
+        return await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<WrittenAuditEntry> AppendInTransactionAsync(
+    public async Task<AuditReceipt> AppendInTransactionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -109,8 +100,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
         var prepared = PreparedEntry.From(entry);
         try
         {
-            await RecordWriter.WriteAsync(connection, [prepared], cancellationToken).ConfigureAwait(false);
-            return new WrittenAuditEntry(prepared.Entry.RequestId);
+            var (sequence, recordedAt) = await RecordWriter.WriteAsync(connection, [prepared], null, cancellationToken).ConfigureAwait(false);
+            return prepared.ReceiptAt(sequence, recordedAt);
         }
         catch (NpgsqlException ex)
         {
@@ -118,19 +109,24 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
         }
     }
 
-    public async ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken)
+    public async ValueTask<AuditReceipt> WaitForIntegrationAsync(AuditReceipt receipt, CancellationToken cancellationToken)
     {
-        var integrated = _tracker.WaitAsync(written.RequestId, cancellationToken);
-        _sequencer.Wake();
+        ArgumentNullException.ThrowIfNull(receipt);
+        var integrated = _tracker.WaitAsync(receipt.Sequence);
+        if (!integrated.IsCompleted)
+        {
+            _sequencer.Wake();
+        }
+
         try
         {
-            return (await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false)).ToReceipt();
+            await integrated.WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false);
+            return receipt;
         }
         catch (TimeoutException ex)
         {
-            _tracker.Forget(written.RequestId);
             throw new AuditUnavailableException(
-                $"The audit entry of request {written.RequestId} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
+                $"The audit entry at sequence {receipt.Sequence} is durable but was not integrated into the log within {_options.IntegrationTimeout}.", ex);
         }
     }
 
@@ -161,7 +157,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
                 var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    await RecordWriter.WriteAsync(connection, entries, CancellationToken.None).ConfigureAwait(false);
+                    var (first, recordedAt) = await RecordWriter.WriteAsync(connection, entries, _options.CounterLockTimeout, CancellationToken.None).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
                     _sequencer.Wake();
                     if (_failedBatches > 0)
@@ -170,9 +166,9 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
                         _failedBatches = 0;
                     }
 
-                    foreach (var pending in batch)
+                    for (var i = 0; i < batch.Count; i++)
                     {
-                        pending.TrySetResult();
+                        batch[i].TrySetResult(batch[i].Entry.ReceiptAt(first + i, recordedAt));
                     }
                 }
             }
@@ -187,7 +183,6 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
 
             foreach (var pending in batch)
             {
-                _tracker.Forget(pending.Entry.Entry.RequestId);
                 pending.TrySetException(
                     new AuditUnavailableException("The audit log could not make the entry durable.", ex));
             }
@@ -195,7 +190,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IHostedService
     }
 
     // Completes when the entry is durable; asynchronous continuations keep callers' code off the single writer loop.
-    private sealed class Pending(PreparedEntry entry) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class Pending(PreparedEntry entry) : TaskCompletionSource<AuditReceipt>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public PreparedEntry Entry { get; } = entry;
     }

@@ -13,6 +13,12 @@ public sealed record GroupCommitOptions
     /// <summary>How long a caller waits for its written entry to be integrated before failing closed.</summary>
     public TimeSpan IntegrationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a batch waits for the sequence counter, which another process's batch or a command's
+    /// transaction holds until it commits; past it the batch fails closed (its callers get 503).
+    /// </summary>
+    public TimeSpan CounterLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often waiters look for entries integrated by a sequencer in another process.</summary>
     public TimeSpan IntegrationPollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 }

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Governance.Audit;
 
 /// <summary>
-/// The append side of the audit trail. An entry is durable once written; it has its place in the
-/// Merkle log (sequence, receipt) once the sequencer has integrated it (ADR-010).
+/// The append side of the audit trail. An entry's sequence is fixed in the transaction that writes it,
+/// so its receipt is final once it is durable (ADR-029); it is in the Merkle log, with inclusion proofs,
+/// once the sequencer has integrated it (ADR-010), usually milliseconds later.
 /// </summary>
 public interface IAuditLog
 {
@@ -16,22 +17,24 @@ public interface IAuditLog
     /// </summary>
     ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>Writes the entry (group commit) and completes once it is durable, without waiting for integration.</summary>
-    ValueTask<WrittenAuditEntry> WriteAsync(AuditEntry entry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the entry (group commit) and returns its final receipt once it is durable, without waiting
+    /// for integration. Throws <see cref="AuditUnavailableException"/> when it could not be made durable.
+    /// </summary>
+    ValueTask<AuditReceipt> WriteAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the entry inside the caller's transaction, so it commits (or rolls back) atomically
-    /// with the caller's own changes. Takes no lock beyond the row's own, but the log cannot move
-    /// past the entry until that transaction ends: call it last, just before committing. The
-    /// transaction must be READ COMMITTED. Once it has committed, <see cref="WaitForIntegrationAsync"/>
-    /// gives the receipt.
+    /// with the caller's own changes, and returns the receipt it has if that transaction commits. It
+    /// takes the log's sequence counter, which every other writer waits for until the transaction
+    /// ends: call it last, just before committing. The transaction must be READ COMMITTED.
     /// </summary>
-    Task<WrittenAuditEntry> AppendInTransactionAsync(
+    Task<AuditReceipt> AppendInTransactionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>Waits until a committed entry has its sequence in the log.</summary>
-    ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken);
+    /// <summary>
+    /// Waits until a committed entry is integrated into the Merkle log (its inclusion proof exists) and
+    /// returns its receipt; throws <see cref="AuditUnavailableException"/> past the integration timeout.
+    /// </summary>
+    ValueTask<AuditReceipt> WaitForIntegrationAsync(AuditReceipt receipt, CancellationToken cancellationToken);
 }
-
-/// <summary>A durable entry not yet (known to be) in the log, known by its request id (unique per entry).</summary>
-public readonly record struct WrittenAuditEntry(Guid RequestId);

@@ -53,6 +53,16 @@ public sealed class AppendOnlyTests(TestDatabase db) : IClassFixture<TestDatabas
     }
 
     [Theory]
+    [InlineData("UPDATE audit_counter SET last_sequence = last_sequence - 1")]
+    [InlineData("DELETE FROM audit_counter")]
+    [InlineData("TRUNCATE audit_counter")]
+    public async Task SequenceCounter_OnlyMovesForward(string sql)
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(db.AppDataSource, sql));
+        Assert.Contains(error.SqlState, new[] { "P0001", "42501" });
+    }
+
+    [Theory]
     [MemberData(nameof(Changes))]
     public async Task AppRole_IsRefusedByGrants(string table, string sql)
     {

@@ -32,7 +32,7 @@ public sealed class FailClosedTests
         await using var db = await TestDatabase.CreateAsync();
         var role = "gov_test_writer_" + Guid.NewGuid().ToString("N")[..8];
         var password = Guid.NewGuid().ToString("N");
-        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON {AuditTables} TO {role}");
+        await ExecuteAsync(db.AdminDataSource, $"CREATE ROLE {role} NOLOGIN PASSWORD '{password}'; GRANT SELECT, INSERT ON {AuditTables} TO {role}; GRANT SELECT, UPDATE ON audit_counter TO {role}");
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(db.AppConnectionString) { Username = role, Password = password };
@@ -52,7 +52,7 @@ public sealed class FailClosedTests
         }
         finally
         {
-            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON {AuditTables} FROM {role}; DROP ROLE {role}");
+            await ExecuteAsync(db.AdminDataSource, $"REVOKE ALL ON {AuditTables}, audit_counter FROM {role}; DROP ROLE {role}");
         }
     }
 

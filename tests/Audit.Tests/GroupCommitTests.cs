@@ -1,5 +1,6 @@
 using Governance.Audit.Offline.Integrity;
 using Governance.Audit.Offline.Merkle;
+using Governance.Domain.Auditing;
 using Governance.Testing;
 
 namespace Governance.Audit.Tests;
@@ -54,6 +55,31 @@ public sealed class GroupCommitTests
         Assert.Equal(receipt, stored.Receipt);
         Assert.Equal(AuditEntryEncoding.Encode(entry), stored.Canonical);
         Assert.Equal(Convert.ToHexStringLower(MerkleHash.Leaf(AuditEntryEncoding.Encode(entry))), receipt.EntryHash);
+    }
+
+    [Fact]
+    public async Task ReceiptAtDurability_IsFinal_BeforeAnySequencerRuns()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        AuditReceipt[] receipts;
+        await using (var unsequenced = await RunningAuditLog.StartAsync(db.AppDataSource, sequence: false))
+        {
+            receipts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => unsequenced.WriteAsync(SampleEntries.Create(i), CancellationToken.None).AsTask()));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), receipts.Select(r => r.Sequence).Order());
+        Assert.Empty(await new AuditReader(db.AppDataSource).ListAsync(new AuditQuery(), CancellationToken.None));
+
+        // Integrated later, by whichever process leads: each at the place its receipt named.
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
+        foreach (var receipt in receipts)
+        {
+            await log.WaitForIntegrationAsync(receipt, CancellationToken.None);
+            Assert.Equal(receipt, (await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None))?.Receipt);
+        }
+
+        var verified = await LogCheck.VerifyAsync(db);
+        Assert.True(verified.IsValid, verified.Problem);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using Governance.Testing;
 namespace Governance.Audit.Tests;
 
 /// <summary>
-/// Commands write their entry in their own transaction, with no lock (ADR-010). The log follows
-/// record order, so it waits at a record whose transaction is open, and moves past it as soon as
-/// that transaction ends: committed, the record takes its place; rolled back, its id is skipped.
+/// Commands write their entry in their own transaction, taking the log's sequence counter (ADR-029):
+/// their receipt is known before they commit, every other writer waits for the counter until that
+/// transaction ends, and a rollback gives its sequence back, so the log has no gap.
 /// </summary>
 public sealed class InTransactionTests
 {
@@ -50,17 +50,18 @@ public sealed class InTransactionTests
             await change.ExecuteNonQueryAsync();
         }
 
-        var written = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+        var entry = SampleEntries.Create(1);
+        var written = await log.AppendInTransactionAsync(connection, transaction, entry, CancellationToken.None);
         await transaction.CommitAsync();
         var receipt = await log.WaitForIntegrationAsync(written, CancellationToken.None);
 
         var stored = await new AuditReader(db.AppDataSource).GetAsync(receipt.Sequence, CancellationToken.None);
-        Assert.Equal(receipt, stored?.Receipt);
-        Assert.Equal(written.RequestId, stored?.Entry.RequestId);
+        Assert.Equal(written, stored?.Receipt);
+        Assert.Equal(entry.RequestId, stored?.Entry.RequestId);
     }
 
     [Fact]
-    public async Task RecordThatCommitsLate_KeepsItsPlaceInRecordOrder()
+    public async Task OpenCommand_HoldsOtherWritersUntilItCommits_AndKeepsTheSequenceItTook()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var log = await RunningAuditLog.StartAsync(db.AppDataSource, new GroupCommitOptions { MaxBatchSize = 4 });
@@ -68,44 +69,59 @@ public sealed class InTransactionTests
         var transaction = await connection.BeginTransactionAsync();
         var late = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
 
-        // Later records commit first, in many transactions, while the first one stays open: durable
-        // at once, but none of them gets a sequence before it.
-        var written = new List<WrittenAuditEntry>();
-        for (var i = 0; i < 10; i++)
-        {
-            written.AddRange(await Task.WhenAll(Enumerable.Range(0, 5).Select(j => log.WriteAsync(SampleEntries.Create(100 + (i * 5) + j), CancellationToken.None).AsTask())));
-        }
-
-        var receipts = Task.WhenAll(written.Select(w => log.WaitForIntegrationAsync(w, CancellationToken.None).AsTask()));
+        // The command holds the counter: later writers are not durable (and have no receipt) before it ends.
+        var writes = Task.WhenAll(Enumerable.Range(0, 50).Select(i => log.WriteAsync(SampleEntries.Create(100 + i), CancellationToken.None).AsTask()));
         await Task.Delay(Settle);
-        Assert.False(receipts.IsCompleted, "the log moved past a record whose transaction is still open");
+        Assert.False(writes.IsCompleted, "a writer took a sequence while a command held the counter");
 
         await transaction.CommitAsync();
         await transaction.DisposeAsync();
 
-        Assert.Equal(1, (await log.WaitForIntegrationAsync(late, CancellationToken.None)).Sequence);
-        Assert.Equal(Enumerable.Range(2, 50).Select(i => (long)i), (await receipts).Select(r => r.Sequence).Order());
+        Assert.Equal(1, late.Sequence);
+        Assert.Equal(Enumerable.Range(2, 50).Select(i => (long)i), (await writes).Select(r => r.Sequence).Order());
+        await log.WaitForIntegrationAsync((await writes).MaxBy(r => r.Sequence)!, CancellationToken.None);
         var verified = await LogCheck.VerifyAsync(db);
         Assert.True(verified.IsValid, verified.Problem);
+        Assert.Equal(51, verified.EntriesChecked);
     }
 
     [Fact]
-    public async Task OpenTransaction_DelaysReceiptsNotDurability_AndItsRollbackReleasesThem()
+    public async Task OpenCommand_ItsRollbackGivesTheSequenceToTheNextWriter()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var log = await RunningAuditLog.StartAsync(db.AppDataSource);
         await using var connection = await db.AppDataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+        var rolledBack = await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
 
-        var written = await log.WriteAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        var receipt = log.WaitForIntegrationAsync(written, CancellationToken.None).AsTask();
+        var write = log.WriteAsync(SampleEntries.Create(2), CancellationToken.None).AsTask();
         await Task.Delay(Settle);
-        Assert.False(receipt.IsCompleted);
+        Assert.False(write.IsCompleted);
 
         await transaction.RollbackAsync();
 
-        Assert.Equal(1, (await receipt.WaitAsync(TimeSpan.FromSeconds(10))).Sequence);
+        var receipt = await write.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, rolledBack.Sequence);
+        Assert.Equal(1, receipt.Sequence);
+        Assert.Equal(receipt, await log.WaitForIntegrationAsync(receipt, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task CounterHeldPastTheLockTimeout_FailsTheBatchClosed_AndTheNextOneSucceeds()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var log = await RunningAuditLog.StartAsync(db.AppDataSource, new GroupCommitOptions { CounterLockTimeout = TimeSpan.FromMilliseconds(200) });
+        await using (var connection = await db.AppDataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await log.AppendInTransactionAsync(connection, transaction, SampleEntries.Create(1), CancellationToken.None);
+
+            await Assert.ThrowsAsync<AuditUnavailableException>(
+                () => log.WriteAsync(SampleEntries.Create(2), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(1, (await log.AppendAsync(SampleEntries.Create(3), CancellationToken.None)).Sequence);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
+using Governance.Testing;
 using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
@@ -34,6 +35,7 @@ public sealed class GovernedCallTests(ServerProcess server) : IClassFixture<Serv
         Assert.True(second > inference && inference > first);
         await using var connection = new NpgsqlConnection(server.Database.OwnerConnectionString);
         await connection.OpenAsync();
+        await AuditSettling.IntegratedAsync(connection);
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM audit_entries WHERE sequence = ANY(@s) AND action IN ('model.predict', 'model.infer') AND tenant_id = 'demo' AND status_code = 200", connection);
         command.Parameters.AddWithValue("s", new[] { first, inference, second });

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Governance.DemoModels;
+using Governance.Testing;
 using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
@@ -44,6 +45,7 @@ public sealed class PrivacyTests(ServerProcess server) : IClassFixture<ServerPro
     {
         await using var connection = new NpgsqlConnection(server.Database.OwnerConnectionString);
         await connection.OpenAsync();
+        await AuditSettling.IntegratedAsync(connection);
         await using var command = new NpgsqlCommand(
             "SELECT input_digest FROM audit_entries WHERE sequence = @s AND action = 'model.predict' AND tenant_id = 'demo'", connection);
         command.Parameters.AddWithValue("s", sequence);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Testing;
 using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
@@ -123,6 +124,7 @@ public sealed class ReliabilityTests
     {
         await using var connection = new NpgsqlConnection(cluster.Database.OwnerConnectionString);
         await connection.OpenAsync();
+        await AuditSettling.IntegratedAsync(connection);
         await using var missing = new NpgsqlCommand("""
             SELECT count(*) FROM unnest(@ids) AS t(id)
             WHERE NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.action = 'tenant.create' AND e.tenant_id = t.id AND e.status_code = 201)

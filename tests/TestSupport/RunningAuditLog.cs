@@ -44,15 +44,15 @@ public sealed class RunningAuditLog : IAuditLog, IAsyncDisposable
     public ValueTask<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _log.AppendAsync(entry, cancellationToken);
 
-    public ValueTask<WrittenAuditEntry> WriteAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+    public ValueTask<AuditReceipt> WriteAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _log.WriteAsync(entry, cancellationToken);
 
-    public Task<WrittenAuditEntry> AppendInTransactionAsync(
+    public Task<AuditReceipt> AppendInTransactionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
         _log.AppendInTransactionAsync(connection, transaction, entry, cancellationToken);
 
-    public ValueTask<AuditReceipt> WaitForIntegrationAsync(WrittenAuditEntry written, CancellationToken cancellationToken) =>
-        _log.WaitForIntegrationAsync(written, cancellationToken);
+    public ValueTask<AuditReceipt> WaitForIntegrationAsync(AuditReceipt receipt, CancellationToken cancellationToken) =>
+        _log.WaitForIntegrationAsync(receipt, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

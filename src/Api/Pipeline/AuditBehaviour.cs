@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Governance.Api.Catalog;
 using Governance.Api.Errors;
 using Governance.Api.Observability;
@@ -13,7 +14,8 @@ namespace Governance.Api.Pipeline;
 
 /// <summary>
 /// Outermost behaviour: whatever happens below is recorded, and the response leaves only after its
-/// entry is durable. Commands commit their changes and their entry in one transaction; reads and
+/// entry is durable, with its final receipt (ADR-029: the sequence is fixed at commit, so the answer
+/// does not wait for the Merkle integration, which is only measured). Commands commit their changes and their entry in one transaction; reads and
 /// inferences use the group-committed log. If the entry cannot be written the caller gets 503 and
 /// no output (fail closed). Appends ignore the request's cancellation: a call the client abandoned
 /// after the model ran is still recorded.
@@ -56,10 +58,13 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
             throw;
         }
 
-        scope.Receipt = await AppendTimedAsync(entries.Create(scope, request.SuccessStatusCode, null));
+        scope.Receipt = await WriteTimedAsync(entries.Create(scope, request.SuccessStatusCode, null));
         // A data-subject request must find every read of that person's data: one entry per person shown.
-        await Task.WhenAll(scope.Disclosed.Select(subject =>
-            auditLog.AppendAsync(entries.Disclosure(scope, subject), CancellationToken.None).AsTask()));
+        if (scope.Disclosed.Count > 0)
+        {
+            await Task.WhenAll(scope.Disclosed.Select(subject =>
+                auditLog.WriteAsync(entries.Disclosure(scope, subject), CancellationToken.None).AsTask()));
+        }
         return response;
     }
 
@@ -74,18 +79,16 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 var entry = entries.Create(scope, request.SuccessStatusCode, null);
                 var labels = telemetry.Labels(scope.ModelName, scope.ModelVersion);
-                WrittenAuditEntry written;
+                AuditReceipt receipt;
                 using (telemetry.Time(StageNames.AuditDurable, labels))
                 {
-                    written = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
+                    receipt = await auditLog.AppendInTransactionAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), entry, ct);
                     await CommitAsync(transaction, ct);
                 }
 
-                // Committed and durable; the receipt (log sequence) follows once the sequencer has it (ADR-010).
-                using (telemetry.Time(StageNames.AuditIntegrated, labels))
-                {
-                    scope.Receipt = await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
-                }
+                // Committed and durable: the receipt is final (its sequence was taken in the transaction).
+                scope.Receipt = receipt;
+                ObserveIntegration(receipt, labels);
             }
             catch (Exception ex) when (ex is not AuditUnavailableException)
             {
@@ -118,22 +121,40 @@ public sealed class AuditBehaviour<TRequest, TResponse>(
     private async Task RecordFailureAsync(Exception exception)
     {
         var c = ExceptionClassifier.Classify(exception);
-        scope.Receipt = await AppendTimedAsync(entries.Create(scope, c.Status, c.Code));
+        scope.Receipt = await WriteTimedAsync(entries.Create(scope, c.Status, c.Code));
     }
 
-    // The two waits of ADR-024, measured apart: durable (group commit) and integrated (the sequencer's receipt).
-    private async Task<AuditReceipt> AppendTimedAsync(AuditEntry entry)
+    // ADR-029: one wait, for durability; the receipt it returns is final.
+    private async Task<AuditReceipt> WriteTimedAsync(AuditEntry entry)
     {
         var labels = telemetry.Labels(scope.ModelName, scope.ModelVersion);
-        WrittenAuditEntry written;
+        AuditReceipt receipt;
         using (telemetry.Time(StageNames.AuditDurable, labels))
         {
-            written = await auditLog.WriteAsync(entry, CancellationToken.None);
+            receipt = await auditLog.WriteAsync(entry, CancellationToken.None);
         }
 
-        using (telemetry.Time(StageNames.AuditIntegrated, labels))
+        ObserveIntegration(receipt, labels);
+        return receipt;
+    }
+
+    // Not waited for: the lag from durable to integrated is still measured, off the response's path.
+    private void ObserveIntegration(AuditReceipt receipt, ModelLabels labels)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _ = RecordWhenIntegratedAsync(auditLog.WaitForIntegrationAsync(receipt, CancellationToken.None), telemetry, labels, started);
+
+        static async Task RecordWhenIntegratedAsync(ValueTask<AuditReceipt> integrated, GovernanceTelemetry telemetry, ModelLabels labels, long started)
         {
-            return await auditLog.WaitForIntegrationAsync(written, CancellationToken.None);
+            try
+            {
+                await integrated;
+                telemetry.Stage(StageNames.AuditIntegrated, labels, Stopwatch.GetElapsedTime(started));
+            }
+            catch (AuditUnavailableException)
+            {
+                // Durable but not integrated in time: the sequencer logs why; the answer was not affected.
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class RefusalAuditor(IAuditLog auditLog)
         var entry = factory.Create(scope, problem.Status ?? 500, problem.Extensions.TryGetValue("code", out var code) ? code as string : null);
         try
         {
-            scope.Receipt = await auditLog.AppendAsync(entry, CancellationToken.None);
+            scope.Receipt = await auditLog.WriteAsync(entry, CancellationToken.None);
             problem.Extensions["auditSequence"] = scope.Receipt.Sequence;
             return problem;
         }

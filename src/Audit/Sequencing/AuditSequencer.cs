@@ -33,8 +33,8 @@ public sealed class AuditSequencer : BackgroundService
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Called with the records of every batch this process integrated, right after its commit.</summary>
-    public event Action<IReadOnlyList<IntegratedRecord>>? Integrated;
+    /// <summary>Called with the log's size whenever this process learns it as leader: once the tail is loaded, and after every batch it commits.</summary>
+    public event Action<long>? Advanced;
 
     public bool IsLeader { get; private set; }
 
@@ -114,19 +114,20 @@ public sealed class AuditSequencer : BackgroundService
     private async Task LeadAsync(NpgsqlConnection connection, CancellationToken stop)
     {
         var tail = await LogTail.LoadAsync(connection, stop).ConfigureAwait(false);
+        Advanced?.Invoke(tail.Size);
         while (!stop.IsCancellationRequested)
         {
             var integrated = await SequencerBatch.RunAsync(connection, tail, _options.MaxBatchSize, stop).ConfigureAwait(false);
-            if (integrated.Count > 0)
+            if (integrated > 0)
             {
-                Integrated?.Invoke(integrated);
-                if (integrated.Count == _options.MaxBatchSize)
+                Advanced?.Invoke(tail.Size);
+                if (integrated == _options.MaxBatchSize)
                 {
                     continue; // more are waiting
                 }
 
                 // Under load, let records gather: one bigger batch costs less than many small ones.
-                var pause = Math.Min(_options.MaxPause.Ticks, _options.PausePerRecord.Ticks * integrated.Count);
+                var pause = Math.Min(_options.MaxPause.Ticks, _options.PausePerRecord.Ticks * integrated);
                 await Task.Delay(TimeSpan.FromTicks(pause), stop).ConfigureAwait(false);
             }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -6,12 +5,12 @@ using Npgsql;
 namespace Governance.Audit.Sequencing;
 
 /// <summary>
-/// Callers waiting for their written entry to get its sequence. The local sequencer completes them
-/// directly; entries integrated by a sequencer in another process are found by a short poll that
-/// runs only while someone waits. While this process leads, it integrates everything written here
-/// itself, so the poll runs only every <see cref="LeaderGrace"/> and asks only about waiters older
-/// than that (entries a previous leader integrated): polling for every waiter at thousands of
-/// entries per second would load the database for nothing. The poll is a hosted service's loop.
+/// How far the Merkle log has come, for callers waiting until their sequence is integrated. The local
+/// sequencer reports every batch it commits; while this process does not lead, a short poll of the
+/// log's size runs, only while someone waits. While it leads, the poll runs only every
+/// <see cref="LeaderGrace"/> and only for waiters older than that (a record the previous leader
+/// integrated before this one loaded the tail). One indexed row per poll, whatever the number of
+/// waiters. The poll is a hosted service's loop.
 /// </summary>
 internal sealed class IntegrationTracker : BackgroundService
 {
@@ -19,57 +18,61 @@ internal sealed class IntegrationTracker : BackgroundService
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _pollInterval;
     private readonly AuditSequencer _sequencer;
-    private readonly ConcurrentDictionary<Guid, Waiter> _waiting = new();
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<Waiter, long> _waiting = new();
+    private long _size;
 
     public IntegrationTracker(NpgsqlDataSource dataSource, TimeSpan pollInterval, AuditSequencer sequencer)
     {
         _dataSource = dataSource;
         _pollInterval = pollInterval;
         _sequencer = sequencer;
-        sequencer.Integrated += Complete;
+        sequencer.Advanced += Advance;
     }
 
-    /// <summary>Starts watching a request's entry before it can commit, so the local sequencer's report cannot be missed.</summary>
-    public void Watch(Guid requestId) => _waiting.GetOrAdd(requestId, _ => new Waiter());
-
-    /// <summary>
-    /// The completion for a request's entry. If nobody was watching for it (written in a caller's own
-    /// transaction, or already reported and gone), it may be in the log already: one look settles that.
-    /// </summary>
-    public async Task<IntegratedRecord> WaitAsync(Guid requestId, CancellationToken cancellationToken)
+    /// <summary>Completes once the log holds <paramref name="sequence"/> (at once if it already does, as far as this process knows).</summary>
+    public Task WaitAsync(long sequence)
     {
-        var created = false;
-        var waiter = _waiting.GetOrAdd(requestId, _ =>
+        if (sequence <= Volatile.Read(ref _size))
         {
-            created = true;
-            return new Waiter();
-        });
-        if (created)
+            return Task.CompletedTask;
+        }
+
+        var waiter = new Waiter();
+        lock (_gate)
         {
-            try
+            if (sequence <= _size)
             {
-                Complete(await LookUpAsync([requestId], cancellationToken).ConfigureAwait(false));
+                return Task.CompletedTask;
             }
-            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
+
+            _waiting.Enqueue(waiter, sequence);
+        }
+
+        return waiter.Task;
+    }
+
+    /// <summary>The log holds every sequence up to <paramref name="size"/>.</summary>
+    public void Advance(long size)
+    {
+        List<Waiter>? done = null;
+        lock (_gate)
+        {
+            if (size <= _size)
             {
-                // Best effort: the poll looks again, and the caller has its own timeout.
+                return;
+            }
+
+            Volatile.Write(ref _size, size);
+            while (_waiting.TryPeek(out var waiter, out var sequence) && sequence <= size)
+            {
+                _waiting.Dequeue();
+                (done ??= []).Add(waiter);
             }
         }
 
-        return await waiter.Task.ConfigureAwait(false);
-    }
-
-    public void Forget(Guid requestId) => _waiting.TryRemove(requestId, out _);
-
-    public void Complete(IReadOnlyList<IntegratedRecord> records)
-    {
-        foreach (var record in records)
-        {
-            if (_waiting.TryRemove(record.RequestId, out var waiter))
-            {
-                waiter.TrySetResult(record);
-            }
-        }
+        // Completed outside the lock; continuations run asynchronously anyway.
+        done?.ForEach(w => w.TrySetResult());
     }
 
     // A failed poll is retried at the next tick; waiters have their own timeout.
@@ -81,22 +84,14 @@ internal sealed class IntegrationTracker : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var all = !_sequencer.IsLeader;
-                if (!all && Stopwatch.GetElapsedTime(lastLeaderPoll) < LeaderGrace)
-                {
-                    continue;
-                }
-
-                lastLeaderPoll = Stopwatch.GetTimestamp();
-                var ids = _waiting.Where(w => all || Stopwatch.GetElapsedTime(w.Value.Since) > LeaderGrace).Select(w => w.Key).ToArray();
-                if (ids.Length == 0)
+                if (!ShouldPoll(ref lastLeaderPoll))
                 {
                     continue;
                 }
 
                 try
                 {
-                    Complete(await LookUpAsync(ids, stoppingToken).ConfigureAwait(false));
+                    Advance(await LogSizeAsync(stoppingToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -110,25 +105,39 @@ internal sealed class IntegrationTracker : BackgroundService
         }
     }
 
-    private async Task<List<IntegratedRecord>> LookUpAsync(Guid[] requestIds, CancellationToken ct)
+    private bool ShouldPoll(ref long lastLeaderPoll)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT request_id, sequence, leaf_hash, recorded_at FROM audit_entries WHERE request_id = ANY($1)");
-        command.Parameters.Add(new() { Value = requestIds });
-        var found = new List<IntegratedRecord>();
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        Waiter? oldest;
+        lock (_gate)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            if (!_waiting.TryPeek(out oldest, out _))
             {
-                found.Add(new IntegratedRecord(reader.GetGuid(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                return false;
             }
         }
 
-        return found;
+        if (!_sequencer.IsLeader)
+        {
+            return true;
+        }
+
+        if (Stopwatch.GetElapsedTime(lastLeaderPoll) < LeaderGrace || Stopwatch.GetElapsedTime(oldest.Since) < LeaderGrace)
+        {
+            return false;
+        }
+
+        lastLeaderPoll = Stopwatch.GetTimestamp();
+        return true;
     }
 
-    private sealed class Waiter() : TaskCompletionSource<IntegratedRecord>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private async Task<long> LogSizeAsync(CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT first_sequence + entry_count - 1 FROM audit_log_runs ORDER BY first_sequence DESC LIMIT 1");
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long size ? size : 0;
+    }
+
+    private sealed class Waiter() : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public long Since { get; } = Stopwatch.GetTimestamp();
     }

@@ -14,14 +14,15 @@ internal sealed class LogTail
     private LogTail(CompactMerkleTree tree, long through)
     {
         Tree = tree;
-        Gaps = new GapTracker(through);
+        Through = through;
     }
 
     public CompactMerkleTree Tree { get; }
 
     public long Size => Tree.Size;
 
-    public GapTracker Gaps { get; }
+    /// <summary>The last record id in the log: every id up to it is in the log or was never committed (ADR-029).</summary>
+    public long Through { get; set; }
 
     public static async Task<LogTail> LoadAsync(NpgsqlConnection connection, CancellationToken ct)
     {

@@ -6,65 +6,75 @@ using Npgsql;
 namespace Governance.Audit.Sequencing;
 
 /// <summary>
-/// One sequencer transaction: the records that may join the log now, in record order (see
-/// <see cref="GapTracker"/>), become runs and tree nodes, or nothing happens.
+/// One sequencer transaction: the committed records after the log's end, in record order, join the
+/// log at the sequences their writers took (ADR-029) and become runs and tree nodes, or nothing happens.
 /// </summary>
 /// <remarks>
+/// Writers take record ids only while holding the sequence counter, which passes on only once their
+/// transaction is visible or rolled back; so a record id missing below a visible one will never be
+/// used, and the visible records after the log's end are the next sequences in order. Each record's
+/// own log_sequence is checked against the place it takes: a mismatch stops the batch, loudly, instead
+/// of integrating anything at a place other than the one its receipt named.
 /// It commits with synchronous_commit off: everything it writes follows from records that are
-/// already durable (a record's sequence is the rank of its id among the committed records), so a
-/// crash can only lose a batch that the next leader recomputes identically. Checkpoints commit
-/// synchronously, which flushes every earlier batch before a signed root leaves the database.
+/// already durable, so a crash can only lose a batch that the next leader recomputes identically.
+/// Checkpoints commit synchronously, which flushes every earlier batch before a signed root leaves
+/// the database.
 /// </remarks>
 internal static class SequencerBatch
 {
-    // Read committed: each statement has its own snapshot, so holders read by the statement before
-    // the scan were read before the scan's snapshot, and holders read after it, after.
-    private const string HoldersSql = """
-        SELECT virtualtransaction FROM pg_locks
-        WHERE locktype = 'relation' AND mode = 'RowExclusiveLock' AND relation = 'audit_records'::regclass
-          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        """;
+    private const string ScanSql = "SELECT id, leaf_hash, log_sequence FROM audit_records WHERE id > $1 ORDER BY id LIMIT $2";
 
-    private const string ScanSql = "SELECT id, request_id, leaf_hash, recorded_at FROM audit_records WHERE id > $1 ORDER BY id LIMIT $2";
-
-    /// <summary>Integrates up to <paramref name="limit"/> records; returns them with their sequences (empty when none).</summary>
-    public static async Task<IReadOnlyList<IntegratedRecord>> RunAsync(
+    /// <summary>Integrates up to <paramref name="limit"/> records; returns how many (0 when none).</summary>
+    public static async Task<int> RunAsync(
         NpgsqlConnection connection, LogTail tail, int limit, CancellationToken ct)
     {
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var (holdersBefore, visible) = await ScanAsync(connection, transaction, tail, limit, ct).ConfigureAwait(false);
-            var take = tail.Gaps.Walk(visible.Ids, holdersBefore);
-            if (tail.Gaps.NeedsOwners)
-            {
-                tail.Gaps.RecordOwners(await HoldersAsync(connection, transaction, ct).ConfigureAwait(false));
-            }
-
+            var visible = await ScanAsync(connection, transaction, tail, limit, ct).ConfigureAwait(false);
+            var take = Placeable(visible, tail.Size);
             if (take == 0)
             {
-                return [];
+                return 0;
             }
 
-            var (runs, nodes, integrated) = Integrate(tail, visible, take);
+            var (runs, nodes) = Integrate(tail, visible, take);
             await RunStore.WriteAsync(connection, transaction, runs, nodes, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            tail.Gaps.Advance(visible.Ids[take - 1]);
-            return integrated;
+            tail.Through = visible.Ids[take - 1];
+            return take;
         }
     }
 
-    private static (List<StoredRun> Runs, List<MerkleNode> Nodes, IntegratedRecord[] Integrated) Integrate(LogTail tail, VisibleRecords visible, int take)
+    // How many visible records, from the first, sit exactly at the sequences after the log's end.
+    private static int Placeable(VisibleRecords visible, long size)
+    {
+        for (var i = 0; i < visible.Count; i++)
+        {
+            if (visible.Sequences[i] != size + i + 1)
+            {
+                if (i == 0)
+                {
+                    throw new InvalidOperationException(
+                        $"Record {visible.Ids[0]} names log sequence {visible.Sequences[0]}, but the log continues at {size + 1}; nothing is integrated past it.");
+                }
+
+                return i;
+            }
+        }
+
+        return visible.Count;
+    }
+
+    private static (List<StoredRun> Runs, List<MerkleNode> Nodes) Integrate(LogTail tail, VisibleRecords visible, int take)
     {
         var runs = new List<StoredRun>();
         var nodes = new List<MerkleNode>();
-        var integrated = new IntegratedRecord[take];
         var start = 0;
         for (var i = 0; i < take; i++)
         {
             tail.Tree.Append(visible.Leaf(i).Span, nodes, StoredTree.StoredLevel);
-            integrated[i] = new IntegratedRecord(visible.RequestIds[i], tail.Tree.Size, visible.Leaf(i), visible.RecordedAt[i]);
-            // A run ends where record ids jump (a dead gap) or the batch ends.
+            // A run ends where record ids jump (ids of a rolled-back writer) or the batch ends.
             if (i == take - 1 || visible.Ids[i + 1] != visible.Ids[i] + 1)
             {
                 var count = i - start + 1;
@@ -73,66 +83,32 @@ internal static class SequencerBatch
             }
         }
 
-        return (runs, nodes, integrated);
+        return (runs, nodes);
     }
 
-    private static async Task<(HashSet<string>? HoldersBefore, VisibleRecords Visible)> ScanAsync(
+    private static async Task<VisibleRecords> ScanAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, LogTail tail, int limit, CancellationToken ct)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch.ConfigureAwait(false))
         {
             batch.BatchCommands.Add(new("SELECT set_config('synchronous_commit', 'off', true)"));
-            var readHolders = tail.Gaps.HasOwners;
-            if (readHolders)
-            {
-                batch.BatchCommands.Add(new(HoldersSql));
-            }
-
             var scan = new NpgsqlBatchCommand(ScanSql);
-            scan.Parameters.Add(new() { Value = tail.Gaps.Through });
+            scan.Parameters.Add(new() { Value = tail.Through });
             scan.Parameters.Add(new() { Value = limit });
             batch.BatchCommands.Add(scan);
             var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 await reader.NextResultAsync(ct).ConfigureAwait(false);
-                HashSet<string>? holders = null;
-                if (readHolders)
-                {
-                    holders = await ReadHoldersAsync(reader, ct).ConfigureAwait(false);
-                    await reader.NextResultAsync(ct).ConfigureAwait(false);
-                }
-
                 var visible = new VisibleRecords();
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
                     visible.Add(reader);
                 }
 
-                return (holders, visible);
+                return visible;
             }
         }
-    }
-
-    private static async Task<HashSet<string>> HoldersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(HoldersSql, connection, transaction);
-        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await ReadHoldersAsync(reader, ct).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<HashSet<string>> ReadHoldersAsync(NpgsqlDataReader reader, CancellationToken ct)
-    {
-        var holders = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            holders.Add(reader.GetString(0));
-        }
-
-        return holders;
     }
 }

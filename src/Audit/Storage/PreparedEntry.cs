@@ -29,6 +29,9 @@ internal sealed record PreparedEntry(AuditEntry Entry, byte Encoding, byte[] Lea
         return new PreparedEntry(stored, AuditEntryEncoding.CurrentVersion, LeafOf(stored));
     }
 
+    /// <summary>The receipt of this entry once written at <paramref name="sequence"/> by a transaction that committed.</summary>
+    public AuditReceipt ReceiptAt(long sequence, DateTimeOffset recordedAt) => new(sequence, Convert.ToHexStringLower(LeafHash), recordedAt);
+
     // Encoded into a reused buffer and hashed from there: the canonical bytes are never kept.
     private static byte[] LeafOf(AuditEntry entry)
     {

@@ -82,10 +82,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Runs <paramref name="sql"/> once every audit entry written so far is integrated (AuditSettling).</summary>
     public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_database.OwnerConnectionString);
         await connection.OpenAsync();
+        await AuditSettling.IntegratedAsync(connection);
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }

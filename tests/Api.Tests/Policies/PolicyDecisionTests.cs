@@ -18,6 +18,7 @@ public sealed class PolicyDecisionTests(ApiFactory api)
 
         await using var connection = new Npgsql.NpgsqlConnection(api.Database.OwnerConnectionString);
         await connection.OpenAsync();
+        await Governance.Testing.AuditSettling.IntegratedAsync(connection);
         await using var command = new Npgsql.NpgsqlCommand($"SELECT policy_version, decision FROM audit_entries WHERE sequence = {sequence}", connection);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using Governance.Api.Configuration;
@@ -36,9 +37,17 @@ public static class InferenceBody
     private static async Task<byte[]> ReadBoundedAsync(HttpRequest http, long limit, CancellationToken ct)
     {
         var encoding = http.Headers.ContentEncoding.ToString().Trim();
+        if (encoding.Length == 0 && http.ContentLength is { } length && length <= limit)
+        {
+            // The common case, a plain body of known size: read it into its own array, nothing else allocated.
+            var exact = new byte[length];
+            await http.Body.ReadExactlyAsync(exact, ct);
+            return exact;
+        }
+
         var source = Decoder(encoding, http.Body);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
@@ -59,6 +68,7 @@ public static class InferenceBody
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(chunk);
             if (!ReferenceEquals(source, http.Body))
             {
                 await source.DisposeAsync();
