@@ -106,6 +106,9 @@ SELECT 'CREATE ROLE governance_owner' WHERE NOT EXISTS (SELECT FROM pg_roles WHE
 SELECT 'CREATE ROLE governance_app' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'governance_app') \gexec
 ALTER ROLE governance_owner WITH LOGIN CREATEDB NOSUPERUSER PASSWORD '$OWNER_PW';
 ALTER ROLE governance_app WITH LOGIN NOCREATEDB NOSUPERUSER PASSWORD '$APP_PW';
+-- Tenants' audit reads run as this role (migration 0018, ADR-028): the app switches to it for those reads.
+SELECT 'CREATE ROLE governance_tenant_reader NOLOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'governance_tenant_reader') \gexec
+SELECT 'GRANT governance_tenant_reader TO governance_app' WHERE NOT pg_has_role('governance_app', 'governance_tenant_reader', 'MEMBER') \gexec
 SELECT 'CREATE DATABASE governance OWNER governance_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'governance') \gexec
 SQL
 

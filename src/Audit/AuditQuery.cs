@@ -7,6 +7,12 @@ public sealed record AuditQuery
 {
     public const int MaxLimit = 1000;
 
+    /// <summary>
+    /// When set, the read runs as the database's tenant reader for this tenant (migration 0018): PostgreSQL
+    /// itself returns no other tenant's entry, whatever the other filters say.
+    /// </summary>
+    public string? AsTenant { get; init; }
+
     public string? TenantId { get; init; }
 
     public string? Action { get; init; }

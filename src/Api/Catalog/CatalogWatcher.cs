@@ -1,3 +1,4 @@
+using Governance.Api.Errors;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,9 +10,11 @@ namespace Governance.Api.Catalog;
 /// notification; every poll interval it also confirms the generation with the database, which keeps
 /// the snapshot trusted and this process's row in catalog_nodes fresh.
 /// </summary>
-public sealed partial class CatalogWatcher(
-    NpgsqlDataSource dataSource, CatalogCache cache, IOptions<CatalogOptions> options, ILogger<CatalogWatcher> logger) : BackgroundService
+public sealed class CatalogWatcher(
+    NpgsqlDataSource dataSource, CatalogCache cache, IOptions<CatalogOptions> options, OutageLog outage) : BackgroundService
 {
+    private const string Source = "catalog-watcher";
+
     public const string Channel = "governance_catalog";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ public sealed partial class CatalogWatcher(
         catch (NpgsqlException ex)
         {
             // Calls reload for themselves (and fail closed) until the database answers.
-            LogUnavailable(logger, ex.Message);
+            outage.RetryFailed(ex, Source);
         }
 
         await base.StartAsync(cancellationToken);
@@ -39,7 +42,7 @@ public sealed partial class CatalogWatcher(
         }
         catch (NpgsqlException ex)
         {
-            LogUnavailable(logger, ex.Message);
+            outage.RetryFailed(ex, Source);
         }
     }
 
@@ -75,7 +78,7 @@ public sealed partial class CatalogWatcher(
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
             {
-                LogUnavailable(logger, ex.Message);
+                outage.RetryFailed(ex, Source);
                 await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -89,10 +92,7 @@ public sealed partial class CatalogWatcher(
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or OperationCanceledException)
         {
-            LogUnavailable(logger, ex.Message);
+            outage.RetryFailed(ex, Source);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog not reachable: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
 }

@@ -14,6 +14,9 @@ public static class ExceptionClassifier
     /// <summary>Not an HTTP status anyone receives; recorded when the caller went away (nginx's 499).</summary>
     public const int ClientClosedRequest = 499;
 
+    /// <summary>The Retry-After of a 503 caused by an outage of PostgreSQL or the audit trail.</summary>
+    public const int OutageRetryAfterSeconds = 5;
+
     public sealed record Classification(int Status, string Code, string Detail, IDictionary<string, object?>? Extensions);
 
     public static Classification Classify(Exception exception) => exception switch
@@ -30,14 +33,19 @@ public static class ExceptionClassifier
         InvalidDataException d => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The form is malformed: " + d.Message, null),
         JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
         AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
-            "The audit trail could not record this call, so it was not carried out. Try again shortly.", null),
+            "The audit trail could not record this call, so it was not carried out. Try again shortly.", OutageRetry()),
         ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ModelExternalDataException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
             "The model could not be loaded safely; an operator has been told.", null),
         OperationCanceledException => new(ClientClosedRequest, ErrorCodes.ClientClosedRequest, "The client closed the request before it completed.", null),
         NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
-            "A platform dependency is unavailable. Try again shortly.", null),
+            "A platform dependency is unavailable. Try again shortly.", OutageRetry()),
         _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred; it has been logged with the trace id.", null),
     };
+
+    // RFC 9110 §10.2.3: an outage answer says when to come back, so clients (token clients above all,
+    // ADR-028) back off instead of retrying at once. A fixed, short wait: the outage's length is unknown.
+    private static Dictionary<string, object?> OutageRetry() =>
+        new(StringComparer.Ordinal) { [ProblemWriter.RetryAfterMember] = OutageRetryAfterSeconds };
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
         exception.InnerException is JsonException json

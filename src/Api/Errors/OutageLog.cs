@@ -1,16 +1,18 @@
 namespace Governance.Api.Errors;
 
 /// <summary>
-/// Calls refused because a dependency (PostgreSQL, the audit trail) is down. Logging each one with
-/// its stack trace wrote 208,000 lines in a 12 s outage (issue 11): the first refusal is logged with
-/// its exception, the rest are counted and reported by <see cref="OutageMonitor"/> as one summary per
-/// interval, and recovery once.
+/// One record of a dependency (PostgreSQL, the audit trail) being down, for everything that notices:
+/// calls refused with 503, and the background loops (catalog and policy watchers) that retry on their
+/// own clock. Logging each of them wrote 208,000 lines in a 12 s outage (issue 11), and the watchers
+/// warned once per retry: the first failure is logged with its exception, the rest are counted and
+/// reported by <see cref="OutageMonitor"/> as one summary per interval, and recovery once.
 /// </summary>
 public sealed partial class OutageLog(ILogger<OutageLog> logger, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private DateTimeOffset? _since;
     private long _refused;
+    private long _retries;
 
     public bool IsDown
     {
@@ -23,42 +25,31 @@ public sealed partial class OutageLog(ILogger<OutageLog> logger, TimeProvider ti
         }
     }
 
-    public void Refused(Exception exception, string code)
-    {
-        lock (_gate)
-        {
-            if (_since is not null)
-            {
-                _refused++;
-                return;
-            }
+    /// <summary>A call was refused because of the outage (<paramref name="code"/> is what it was told).</summary>
+    public void Refused(Exception exception, string code) => Noticed(exception, code, ref _refused);
 
-            _since = time.GetUtcNow();
-        }
+    /// <summary>A background loop (<paramref name="source"/>) could not reach the database and will retry.</summary>
+    public void RetryFailed(Exception exception, string source) => Noticed(exception, source, ref _retries);
 
-        LogOutage(logger, code, exception);
-    }
-
-    /// <summary>Reports the refusals counted since the last summary, if any.</summary>
+    /// <summary>Reports the refusals and failed retries counted since the last summary, if any.</summary>
     public void Summarize(TimeSpan interval)
     {
-        long refused;
+        long refused, retries;
         lock (_gate)
         {
-            refused = _refused;
-            _refused = 0;
+            (refused, retries, _refused, _retries) = (_refused, _retries, 0, 0);
         }
 
-        if (refused > 0)
+        if (refused > 0 || retries > 0)
         {
-            LogSummary(logger, refused, (int)interval.TotalSeconds);
+            LogSummary(logger, refused, retries, (int)interval.TotalSeconds);
         }
     }
 
     public void Recovered()
     {
         DateTimeOffset since;
-        long refused;
+        long refused, retries;
         lock (_gate)
         {
             if (_since is not { } start)
@@ -66,18 +57,36 @@ public sealed partial class OutageLog(ILogger<OutageLog> logger, TimeProvider ti
                 return;
             }
 
-            (since, refused, _since, _refused) = (start, _refused, null, 0);
+            (since, refused, retries, _since, _refused, _retries) = (start, _refused, _retries, null, 0, 0);
         }
 
-        LogRecovered(logger, (time.GetUtcNow() - since).TotalSeconds, refused);
+        LogRecovered(logger, (time.GetUtcNow() - since).TotalSeconds, refused, retries);
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A dependency is unavailable ({Code}); calls are refused with 503 until it is back")]
-    private static partial void LogOutage(ILogger logger, string code, Exception exception);
+    private void Noticed(Exception exception, string source, ref long counter)
+    {
+        lock (_gate)
+        {
+            if (_since is not null)
+            {
+                counter++;
+                return;
+            }
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Still unavailable: {Refused} calls refused in the last {Seconds} s")]
-    private static partial void LogSummary(ILogger logger, long refused, int seconds);
+            _since = time.GetUtcNow();
+        }
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Dependency back after {Seconds:F1} s; {Refused} more calls were refused since the last summary")]
-    private static partial void LogRecovered(ILogger logger, double seconds, long refused);
+        LogOutage(logger, source, exception);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A dependency is unavailable ({Source}); calls are refused with 503 until it is back")]
+    private static partial void LogOutage(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Still unavailable: {Refused} calls refused and {Retries} background retries failed in the last {Seconds} s")]
+    private static partial void LogSummary(ILogger logger, long refused, long retries, int seconds);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
+        Message = "Dependency back after {Seconds:F1} s; {Refused} more calls were refused and {Retries} background retries failed since the last summary")]
+    private static partial void LogRecovered(ILogger logger, double seconds, long refused, long retries);
 }

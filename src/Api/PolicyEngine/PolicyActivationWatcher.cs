@@ -1,3 +1,4 @@
+using Governance.Api.Errors;
 using Governance.Domain.Policies;
 using Governance.Installation.Policies;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,11 @@ namespace Governance.Api.PolicyEngine;
 /// dropped connection). Each new activation is compiled once, then swapped in.
 /// </summary>
 public sealed partial class PolicyActivationWatcher(
-    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, PolicySeeder seeder, ActivePolicy active, IOptions<PolicyOptions> options, ILogger<PolicyActivationWatcher> logger)
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, PolicySeeder seeder, ActivePolicy active, IOptions<PolicyOptions> options, OutageLog outage, ILogger<PolicyActivationWatcher> logger)
     : BackgroundService
 {
+    private const string Source = "policy-watcher";
+
     public const string Channel = "governance_policy";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -27,7 +30,7 @@ public sealed partial class PolicyActivationWatcher(
         catch (NpgsqlException ex)
         {
             // Governed calls fail closed (503) until the loop below gets a policy in.
-            LogUnavailable(logger, ex.Message);
+            outage.RetryFailed(ex, Source);
         }
 
         await base.StartAsync(cancellationToken);
@@ -58,7 +61,7 @@ public sealed partial class PolicyActivationWatcher(
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
             {
-                LogUnavailable(logger, ex.Message);
+                outage.RetryFailed(ex, Source);
                 await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -101,7 +104,4 @@ public sealed partial class PolicyActivationWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Policy version {Version} was activated but does not compile; keeping the previous one: {Reason}")]
     private static partial void LogInvalid(ILogger logger, int version, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Policy store not reachable: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
 }

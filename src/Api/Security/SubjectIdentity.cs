@@ -1,20 +1,26 @@
 using System.Globalization;
 using System.Text;
+using Governance.Domain.Privacy;
 
 namespace Governance.Api.Security;
 
 /// <summary>
 /// Whether two subjects name the same person, for four-eyes rules. Byte-for-byte comparison let
-/// "CLI:ADMIN", "cli:admin " and "cli:ad\u200Bmin" count as three admins (issue 11): subjects are
-/// compared after NFKC, lower-casing, and removing whitespace, control and format characters.
-/// Migration 0010 applies the same rule in the database trigger.
+/// "CLI:ADMIN", "cli:admin " and "cli:ad\u200Bmin" count as three admins (issue 11). The product runs
+/// with InvariantGlobalization, where string.Normalize leaves non-ASCII text as it is, so full-width
+/// "ａｌｉｃｅ" slipped past this check and only the database trigger (migration 0010, real NFKC)
+/// caught it, as a 503. Subjects are therefore read through the PII recognizers' folding
+/// (<see cref="NormalizedText"/>: full-width and compatibility forms, Cyrillic/Greek look-alikes,
+/// invisible characters), then lower-cased with whitespace, control and format characters removed.
+/// That is stricter than the trigger (which does not fold look-alikes); whatever NFKC folds that this
+/// does not, the trigger still refuses and the store reports as the same 403 (ADR-028).
 /// </summary>
 public static class SubjectIdentity
 {
     public static string Normalize(string subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var folded = subject.Normalize(NormalizationForm.FormKC);
+        var folded = NormalizedText.Create(subject.Normalize(NormalizationForm.FormKC)).Text;
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

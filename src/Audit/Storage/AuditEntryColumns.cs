@@ -17,6 +17,9 @@ internal static class AuditEntryColumns
     /// <summary>Integrated entries, from the audit_entries view (migration 0008): read with <see cref="ReadLogged"/>.</summary>
     public const string SelectLogged = "SELECT sequence, recorded_at, leaf_hash, encoding, " + Fields + " FROM audit_entries";
 
+    /// <summary>The same columns through the view a tenant's read is limited to (migration 0018).</summary>
+    public const string SelectLoggedForTenant = "SELECT sequence, recorded_at, leaf_hash, encoding, " + Fields + " FROM tenant_audit_entries";
+
     public static StoredAuditEntry ReadLogged(NpgsqlDataReader row) =>
         new(row.GetInt64(0), ReadEntry(row, 4), row.GetFieldValue<DateTimeOffset>(1), row.GetFieldValue<byte[]>(2), (byte)row.GetInt16(3));
 

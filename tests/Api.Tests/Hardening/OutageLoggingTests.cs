@@ -57,8 +57,7 @@ public sealed class OutageLoggingTests : IAsyncLifetime
 
         Assert.All(statuses.SelectMany(s => s), s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
         var lines = string.Join('\n', duringOutage.Select(r => $"{r.Level} {r.Category}: {r.Message}"));
-        // What refused calls log: the outage once, the audit writer's first failed batch once, a summary per
-        // second. (The catalog and policy watchers also warn at each of their own retries, per time, not per call.)
+        // What refused calls log: the outage once, the audit writer's first failed batch once, a summary per second.
         Assert.Single(duringOutage, r => r.Id.Id == 3001 && r.Exception is not null);
         Assert.True(duringOutage.Count(r => r.Id.Id == 2001) <= 1, lines);
         Assert.True(duringOutage.Count(r => r.Id.Id == 3002) <= seconds + 1, lines);
@@ -66,6 +65,44 @@ public sealed class OutageLoggingTests : IAsyncLifetime
         Assert.Contains(duringOutage.Concat([recovered]), r => r.Id.Id == 3002 && r.Message.Contains("calls refused", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await PredictAsync(client)).StatusCode);
     }
+
+    [Fact]
+    public async Task Outage_WithTheWatchersRetryingEvery20Ms_LogsItOnceWithSummariesAndTheRecovery_NotALinePerRetry()
+    {
+        await using var host = _api.WithWebHostBuilder(b => b
+            .UseSetting("Governance:Limits:OutageSummarySeconds", "1")
+            .UseSetting("Governance:Catalog:PollIntervalMilliseconds", "20")
+            .UseSetting("Governance:Policies:PollIntervalMilliseconds", "20")
+            .ConfigureLogging(l => l.AddFakeLogging()));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _api.TokenFor(Roles.Tenant, "acme"));
+        Assert.Equal(HttpStatusCode.OK, (await PredictAsync(client)).StatusCode);
+        var logs = host.Services.GetFakeLogCollector();
+
+        await CutAsync();
+        logs.Clear();
+        // No calls: only the watchers notice. Waits for a summary that counted their retries, not for a time.
+        await WaitForAsync(logs, r => r.Id.Id == 3002 && Retries(r) > 0, TimeSpan.FromSeconds(30));
+        var duringOutage = logs.GetSnapshot();
+        await RestoreAsync();
+        var recovered = await WaitForAsync(logs, r => r.Id.Id == 3003, TimeSpan.FromSeconds(30));
+
+        var lines = string.Join('\n', duringOutage.Select(r => $"{r.Level} {r.Category}: {r.Message}"));
+        var started = Assert.Single(duringOutage, r => r.Id.Id == 3001);
+        Assert.NotNull(started.Exception);
+        Assert.Matches("(catalog|policy)-watcher", started.Message);
+        Assert.DoesNotContain(duringOutage, r => r.Level >= LogLevel.Warning && IsWatcher(r));
+        Assert.True(duringOutage.Where(r => r.Id.Id == 3002).Sum(Retries) > 1, lines);
+        Assert.Contains("background retries failed", recovered.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PredictAsync(client)).StatusCode);
+    }
+
+    private static long Retries(FakeLogRecord record) =>
+        long.Parse(record.GetStructuredStateValue("Retries") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsWatcher(FakeLogRecord record) =>
+        record.Category?.EndsWith("CatalogWatcher", StringComparison.Ordinal) == true
+        || record.Category?.EndsWith("PolicyActivationWatcher", StringComparison.Ordinal) == true;
 
     private static async Task<HttpResponseMessage> PredictAsync(HttpClient client) =>
         await client.PostAsJsonAsync("/api/v1/models/support-intent/predict", new { text = "my card was charged twice" });

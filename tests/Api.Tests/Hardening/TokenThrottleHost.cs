@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Governance.Api.Tests.Hardening;
 
 /// <summary>
 /// A second host on the shared database whose token throttle runs on a fake clock, so lock-out windows
-/// pass without sleeping. TestServer has no remote address: <c>X-Test-Source</c> stands in for one.
+/// pass without sleeping. Hosts given one clock stand for two processes of one deployment: they share
+/// nothing but the database (the throttle's state is in it, ADR-028). TestServer has no remote address: <c>X-Test-Source</c> stands in for one.
 /// </summary>
 internal sealed class TokenThrottleHost : IAsyncDisposable
 {
@@ -26,8 +26,14 @@ internal sealed class TokenThrottleHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _host;
 
     public TokenThrottleHost(ApiFactory api, params (string Key, string Value)[] settings)
+        : this(api, new FakeTimeProvider(DateTimeOffset.UtcNow), settings)
+    {
+    }
+
+    public TokenThrottleHost(ApiFactory api, FakeTimeProvider clock, params (string Key, string Value)[] settings)
     {
         _api = api;
+        Clock = clock;
         _host = api.WithWebHostBuilder(builder =>
         {
             // The shared factory lifts the throttle so other suites' wrong secrets don't lock each other out.
@@ -41,13 +47,13 @@ internal sealed class TokenThrottleHost : IAsyncDisposable
 
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton(sp => new TokenAttemptLimiter(sp.GetRequiredService<IOptions<TokenThrottleOptions>>(), Clock));
+                services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TokenAttemptLimiter>(sp, (TimeProvider)Clock));
                 services.AddSingleton<IStartupFilter, SourceFromHeader>();
             });
         });
     }
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _host.Services;
 

@@ -10,7 +10,16 @@ namespace Governance.Api.Tests.Policies;
 [Collection(PolicyCollection.Name)]
 public sealed class FourEyesTests(ApiFactory api)
 {
-    public static TheoryData<string> AliceSpelledOtherwise => new() { "ALICE", "alice ", " alice", "al\u200Bice", "ali\u00ADce", "alice\u2060", "a\tlice" };
+    public static TheoryData<string> AliceSpelledOtherwise => new()
+    {
+        "ALICE", "alice ", " alice", "al\u200Bice", "ali\u00ADce", "alice\u2060", "a\tlice",
+        // Full-width and look-alike spellings: under InvariantGlobalization these reached the trigger (503).
+        "\uFF41\uFF4C\uFF49\uFF43\uFF45", "\uFF21LICE", "\u0430lice", "al\u0456c\u0435",
+    };
+
+    // NFKC folds these (small Roman numeral one, modifier small a), the handler's folding does not: only
+    // the trigger sees the author, and the caller must still get the 403.
+    public static TheoryData<string> AliceOnlyNfkcSees => new() { "al\u2170ce", "\u1D43lice" };
 
     [Theory]
     [MemberData(nameof(AliceSpelledOtherwise))]
@@ -24,6 +33,39 @@ public sealed class FourEyesTests(ApiFactory api)
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "policy-self-approval");
         Assert.Equal(0, await api.ScalarAsync($"SELECT count(*) FROM policy_approvals WHERE version = {version}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AliceOnlyNfkcSees))]
+    public async Task Approve_ByTheAuthorSpelledSoOnlyTheTriggerSeesIt_Returns403AndAuditsTheRefusal(string spelling)
+    {
+        Assert.False(SubjectIdentity.Same("alice", spelling), "this spelling must get past the handler to test the trigger's path");
+        using var alice = api.Admin("alice");
+        using var disguised = api.Admin(spelling);
+        var version = await alice.CreateDraftAsync(PolicyApi.DefaultYaml);
+        var lastRecord = await api.ScalarAsync("SELECT coalesce(max(id), 0) FROM audit_records");
+
+        using var response = await disguised.PostAsync($"/api/v1/policies/{version}/approve", null);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "policy-self-approval");
+        Assert.Equal(0, await api.ScalarAsync($"SELECT count(*) FROM policy_approvals WHERE version = {version}"));
+        Assert.Equal(1, await api.ScalarAsync(
+            $"SELECT count(*) FROM audit_records WHERE id > {lastRecord} AND action = 'policy.approve' AND status_code = 403 AND error_code = 'policy-self-approval'"));
+    }
+
+    [Theory]
+    [InlineData("\uFF41\uFF4C\uFF49\uFF43\uFF45")]
+    [InlineData("al\u2170ce")]
+    public async Task EmergencyActivation_ByTheAuthorSpelledWithCompatibilityForms_Returns403AndActivatesNothing(string spelling)
+    {
+        using var alice = api.Admin("alice");
+        using var author = api.Admin(spelling);
+        var version = await alice.CreateDraftAsync(PolicyApi.DefaultYaml);
+
+        using var response = await author.PostAsJsonAsync($"/api/v1/policies/{version}/activate", new { emergency = true, reason = "incident" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "policy-self-approval");
+        Assert.Equal(0, await api.ScalarAsync($"SELECT count(*) FROM policy_activations WHERE version = {version}"));
     }
 
     [Theory]

@@ -47,6 +47,7 @@ public sealed class ListAuditEntriesHandler(AuditReader reader, CurrentPrincipal
         var query = new AuditQuery
         {
             TenantId = tenant,
+            AsTenant = principal.IsTenant ? tenant ?? string.Empty : null,
             ActorId = request.Actor,
             ModelName = request.Model,
             Outcome = request.Outcome is null ? null : Parse("outcome", request.Outcome, AuditOutcomeCodes.FromCode),

@@ -27,7 +27,9 @@ public sealed class GetReceiptProofHandler(
     public async Task<ReceiptProofView> Handle(GetReceiptProof request, CancellationToken cancellationToken)
     {
         var notFound = new NotFoundException($"There is no audit entry {request.Sequence} for this caller.");
-        var stored = request.Sequence < 1 ? null : await reader.GetAsync(request.Sequence, cancellationToken);
+        // A tenant's read is narrowed by PostgreSQL (ADR-028); the check after it says the same in code.
+        var asTenant = principal.IsTenant ? principal.TenantId ?? string.Empty : null;
+        var stored = request.Sequence < 1 ? null : await reader.GetAsync(request.Sequence, asTenant, cancellationToken);
         if (stored is null || (principal.IsTenant && (principal.TenantId is null || stored.Entry.TenantId != principal.TenantId)))
         {
             throw notFound;

@@ -60,7 +60,9 @@ public sealed class ActivatePolicyHandler(IPolicyVersions versions, AuditScope s
         }
 
         var now = time.GetUtcNow();
-        var id = await versions.ActivateAsync(request.Version, principal.Id, now, request.Emergency, request.Reason, cancellationToken);
+        var id = await FourEyesBackstop.GuardAsync(
+            () => versions.ActivateAsync(request.Version, principal.Id, now, request.Emergency, request.Reason, cancellationToken),
+            $"Policy version {request.Version} was created by you and is not approved; an emergency activation must come from a second admin.");
         return new ActivationDto(request.Version, id, request.Emergency, now, principal.Id);
     }
 }

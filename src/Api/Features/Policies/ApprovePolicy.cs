@@ -32,7 +32,9 @@ public sealed class ApprovePolicyHandler(IPolicyVersions versions, AuditScope sc
             throw new GovernanceException(StatusCodes.Status409Conflict, PolicyErrorCodes.AlreadyApproved, $"You already approved policy version {request.Version}.");
         }
 
-        await versions.ApproveAsync(request.Version, principal.Id, time.GetUtcNow(), cancellationToken);
+        await FourEyesBackstop.GuardAsync(
+            () => versions.ApproveAsync(request.Version, principal.Id, time.GetUtcNow(), cancellationToken),
+            $"Policy version {request.Version} was created by you; a second admin must approve it.");
         return PolicyVersionDto.From((await versions.GetAsync(request.Version, cancellationToken))!, withSource: false);
     }
 }

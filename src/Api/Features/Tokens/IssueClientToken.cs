@@ -36,7 +36,7 @@ public sealed class IssueClientTokenHandler(
         }
 
         // Before any hashing: a locked-out flood costs a look-up, not a PBKDF2 run.
-        if (limiter.RetryAfter(request.ClientId, request.Source) is { } wait)
+        if (await limiter.RetryAfterAsync(request.ClientId, request.Source, cancellationToken) is { } wait)
         {
             var limited = new RateLimitedException(wait, "Too many failed client authentications; try again later.");
             limited.Extensions["error"] = "temporarily_unavailable";
@@ -49,12 +49,12 @@ public sealed class IssueClientTokenHandler(
         var authenticated = await verifier.VerifyAsync(request.ClientSecret, client?.SecretHash, cancellationToken);
         if (!authenticated || client is null || client.RevokedAt is not null || request.ClientSecret is null)
         {
-            limiter.RecordFailure(request.ClientId, request.Source);
+            await limiter.RecordFailureAsync(request.ClientId, request.Source, CancellationToken.None);
             throw new OAuthException(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidClient, "invalid_client",
                 "Client authentication failed.");
         }
 
-        limiter.RecordSuccess(client.ClientId);
+        await limiter.RecordSuccessAsync(client.ClientId, CancellationToken.None);
         scope.TenantId = client.TenantId;
         var token = issuer.Issue($"client:{client.ClientId}", Roles.Tenant, client.TenantId, client.ClientId);
         return new TokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds);

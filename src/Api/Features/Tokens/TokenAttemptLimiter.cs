@@ -1,126 +1,78 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Governance.Api.Features.Tokens;
 
 /// <summary>
-/// Counts failed client authentications per client id and per source address. Past the limit within
+/// Counts failed client authentications per client id and per source address, for every API process
+/// of the deployment at once (table token_throttle, migration 0017; ADR-028). Past the limit within
 /// the window the key is locked out, and each lock-out in a row doubles the wait. It is asked before
-/// any secret is hashed, so a locked-out flood costs one dictionary look-up per call. Unknown client
-/// ids are counted exactly like known ones: the throttle must not reveal which ids exist.
+/// any secret is hashed, so a locked-out flood costs one primary-key read per call. Unknown client ids
+/// are counted exactly like known ones: the throttle must not reveal which ids exist. When the state
+/// cannot be read or written the Npgsql error propagates: the call is refused with 503 and Retry-After,
+/// never let through unthrottled.
 /// </summary>
-public sealed class TokenAttemptLimiter(IOptions<TokenThrottleOptions> options, TimeProvider time)
+public sealed class TokenAttemptLimiter(NpgsqlDataSource database, IOptions<TokenThrottleOptions> options, TimeProvider time)
 {
-    // Past this many keys, expired ones are swept; the per-source limit caps how fast one address adds keys.
-    private const int SweepThreshold = 100_000;
+    // One failure in this many also deletes idle keys; the per-source limit caps how fast one address adds keys.
+    private const int SweepEvery = 1000;
 
-    private readonly ConcurrentDictionary<string, Attempts> _keys = new(StringComparer.Ordinal);
+    private long _failures;
 
     /// <summary>How long the caller must wait, or null when neither its client id nor its source is locked.</summary>
-    public TimeSpan? RetryAfter(string? clientId, string source)
+    public async Task<TimeSpan?> RetryAfterAsync(string? clientId, string source, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var byClient = clientId is null ? null : Lookup(ClientKey(clientId))?.LockedFor(now);
-        var bySource = Lookup(SourceKey(source))?.LockedFor(now);
-        return byClient > bySource || bySource is null ? byClient : bySource;
+        await using var command = database.CreateCommand(
+            "SELECT max(locked_until) FROM token_throttle WHERE key = ANY($1) AND locked_until > $2");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = clientId is null ? [SourceKey(source)] : [ClientKey(clientId), SourceKey(source)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        return await command.ExecuteScalarAsync(ct) is DateTime until ? new DateTimeOffset(until, TimeSpan.Zero) - now : null;
     }
 
-    public void RecordFailure(string? clientId, string source)
+    public async Task RecordFailureAsync(string? clientId, string source, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
+        // Client before source, always: concurrent failures lock the two rows in one order.
+        await using var batch = database.CreateBatch();
         if (clientId is not null)
         {
-            Track(ClientKey(clientId)).Fail(now, o.MaxFailuresPerClient, o);
+            batch.BatchCommands.Add(Fail(ClientKey(clientId), o.MaxFailuresPerClient, o, now));
         }
 
-        Track(SourceKey(source)).Fail(now, o.MaxFailuresPerSource, o);
+        batch.BatchCommands.Add(Fail(SourceKey(source), o.MaxFailuresPerSource, o, now));
+        if (Interlocked.Increment(ref _failures) % SweepEvery == 0)
+        {
+            var sweep = new NpgsqlBatchCommand("DELETE FROM token_throttle WHERE greatest(locked_until, last_seen) < $1");
+            sweep.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now - TimeSpan.FromSeconds(Math.Max(o.WindowSeconds, o.MaxLockoutSeconds)) });
+            batch.BatchCommands.Add(sweep);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The client proved its secret: its own count starts again (its source's does not).</summary>
-    public void RecordSuccess(string clientId) => _keys.TryRemove(ClientKey(clientId), out _);
-
-    private Attempts? Lookup(string key) => _keys.TryGetValue(key, out var attempts) ? attempts : null;
-
-    private Attempts Track(string key)
+    public async Task RecordSuccessAsync(string clientId, CancellationToken ct)
     {
-        if (_keys.Count >= SweepThreshold)
-        {
-            Sweep(time.GetUtcNow());
-        }
-
-        return _keys.GetOrAdd(key, static _ => new Attempts());
+        await using var command = database.CreateCommand("DELETE FROM token_throttle WHERE key = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ClientKey(clientId) });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
-    private void Sweep(DateTimeOffset now)
+    private static NpgsqlBatchCommand Fail(string key, int limit, TokenThrottleOptions o, DateTimeOffset now)
     {
-        var horizon = TimeSpan.FromSeconds(Math.Max(options.Value.WindowSeconds, options.Value.MaxLockoutSeconds));
-        foreach (var (key, attempts) in _keys)
-        {
-            if (attempts.IdleSince(now) > horizon)
-            {
-                _keys.TryRemove(key, out _);
-            }
-        }
+        var command = new NpgsqlBatchCommand("SELECT token_throttle_fail($1, $2, $3, $4, $5, $6)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = o.WindowSeconds });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = o.LockoutSeconds });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = o.MaxLockoutSeconds });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        return command;
     }
 
     private static string ClientKey(string clientId) => "client\n" + clientId;
 
     private static string SourceKey(string source) => "source\n" + source;
-
-    private sealed class Attempts
-    {
-        private readonly Lock _gate = new();
-        private int _failures;
-        private int _lockouts;
-        private DateTimeOffset _windowStart;
-        private DateTimeOffset _lockedUntil;
-        private DateTimeOffset _lastSeen;
-
-        public TimeSpan? LockedFor(DateTimeOffset now)
-        {
-            lock (_gate)
-            {
-                return _lockedUntil > now ? _lockedUntil - now : null;
-            }
-        }
-
-        public TimeSpan IdleSince(DateTimeOffset now)
-        {
-            lock (_gate)
-            {
-                return now - (_lockedUntil > _lastSeen ? _lockedUntil : _lastSeen);
-            }
-        }
-
-        public void Fail(DateTimeOffset now, int limit, TokenThrottleOptions o)
-        {
-            lock (_gate)
-            {
-                // A key quiet for a whole maximum lock-out has served its time: the doubling starts over.
-                if (now - _lastSeen > TimeSpan.FromSeconds(o.MaxLockoutSeconds) && _lockedUntil < now)
-                {
-                    _lockouts = 0;
-                }
-
-                _lastSeen = now;
-                if (now - _windowStart > TimeSpan.FromSeconds(o.WindowSeconds))
-                {
-                    _windowStart = now;
-                    _failures = 0;
-                }
-
-                if (++_failures < limit)
-                {
-                    return;
-                }
-
-                var seconds = Math.Min((double)o.MaxLockoutSeconds, o.LockoutSeconds * Math.Pow(2, Math.Min(_lockouts, 30)));
-                _lockedUntil = now + TimeSpan.FromSeconds(seconds);
-                _lockouts++;
-                _failures = 0;
-                _windowStart = _lockedUntil;
-            }
-        }
-    }
 }
