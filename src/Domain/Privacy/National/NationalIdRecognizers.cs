@@ -20,5 +20,10 @@ public static class NationalIdRecognizers
         .. UsPatternRecognizers.All,
         .. AuPatternRecognizers.All,
         SgPatternRecognizers.NricFin,
+        .. InPatternRecognizers.All,
+        .. ItPatternRecognizers.All,
+        PlPatternRecognizers.Pesel,
+        FiPatternRecognizers.PersonalIdentityCode,
+        KrPatternRecognizers.Rrn,
     ];
 }

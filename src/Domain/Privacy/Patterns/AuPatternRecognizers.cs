@@ -41,7 +41,7 @@ public static class AuPatternRecognizers
     public static bool IsValidAcn(ReadOnlySpan<char> match)
     {
         Span<int> d = stackalloc int[9];
-        if (Digits(match, d) != 9)
+        if (MatchDigits.Read(match, d) != 9)
         {
             return false;
         }
@@ -59,7 +59,7 @@ public static class AuPatternRecognizers
     public static bool IsValidMedicare(ReadOnlySpan<char> match)
     {
         Span<int> d = stackalloc int[10];
-        if (Digits(match, d) != 10)
+        if (MatchDigits.Read(match, d) != 10)
         {
             return false;
         }
@@ -77,7 +77,7 @@ public static class AuPatternRecognizers
     private static int? WeightedSum(ReadOnlySpan<char> match, ReadOnlySpan<int> weights, bool firstLessOne = false)
     {
         Span<int> d = stackalloc int[weights.Length];
-        if (Digits(match, d) != weights.Length)
+        if (MatchDigits.Read(match, d) != weights.Length)
         {
             return null;
         }
@@ -91,27 +91,5 @@ public static class AuPatternRecognizers
         }
 
         return sum;
-    }
-
-    // The digits of a match (its separators skipped); more digits than fit is a mismatch (-1).
-    private static int Digits(ReadOnlySpan<char> match, Span<int> digits)
-    {
-        var n = 0;
-        foreach (var c in match)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                continue;
-            }
-
-            if (n == digits.Length)
-            {
-                return -1;
-            }
-
-            digits[n++] = c - '0';
-        }
-
-        return n;
     }
 }

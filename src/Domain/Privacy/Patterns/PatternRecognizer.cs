@@ -14,6 +14,8 @@ public sealed class PatternRecognizer : IPiiRecognizer
     private readonly (RecognizerPattern Pattern, Regex Regex)[] _patterns;
     private readonly string[] _entityTypes;
     private readonly MatchValidator? _validator;
+    private readonly MatchVerifier? _verifier;
+    private readonly double _verifiedScore;
 
     public PatternRecognizer(string name, string entityType, IReadOnlyList<RecognizerPattern> patterns,
         IReadOnlyList<string> contextWords, MatchValidator? validator = null, bool untrusted = false)
@@ -36,6 +38,16 @@ public sealed class PatternRecognizer : IPiiRecognizer
         }
     }
 
+    /// <summary>A recognizer whose check can raise a match to <paramref name="verifiedScore"/> (Presidio's 1.0 after a passing validation).</summary>
+    public PatternRecognizer(string name, string entityType, IReadOnlyList<RecognizerPattern> patterns,
+        IReadOnlyList<string> contextWords, MatchVerifier verifier, double verifiedScore)
+        : this(name, entityType, patterns, contextWords)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        _verifier = verifier;
+        _verifiedScore = verifiedScore;
+    }
+
     public string Name { get; }
 
     public IReadOnlyList<string> EntityTypes => _entityTypes;
@@ -55,9 +67,17 @@ public sealed class PatternRecognizer : IPiiRecognizer
             {
                 foreach (var match in regex.EnumerateMatches(s))
                 {
-                    if (match.Length > 0 && (_validator is null || _validator(s.Slice(match.Index, match.Length))))
+                    var value = s.Slice(match.Index, match.Length);
+                    if (match.Length == 0 || (_validator is not null && !_validator(value)))
                     {
-                        results.Add(new PiiCandidate(_entityTypes[0], match.Index, match.Index + match.Length, pattern.Score, Name, pattern.Name));
+                        continue;
+                    }
+
+                    var verdict = _verifier?.Invoke(value) ?? MatchVerdict.Unchecked;
+                    if (verdict != MatchVerdict.Refused)
+                    {
+                        var score = verdict == MatchVerdict.Passed ? _verifiedScore : pattern.Score;
+                        results.Add(new PiiCandidate(_entityTypes[0], match.Index, match.Index + match.Length, score, Name, pattern.Name));
                     }
                 }
             }

@@ -35,7 +35,9 @@ public sealed class InAadhaarRecognizerTests
         }
 
         Assert.Equal(
-            ["ABA_ROUTING_NUMBER", "AU_ABN", "AU_ACN", "AU_MEDICARE", "AU_TFN", "DE_TAX_ID", "ES_NIE", "ES_NIF", "IN_AADHAAR", "IT_FISCAL_CODE", "MEDICAL_LICENSE", "SG_NRIC_FIN", "UK_NHS", "UK_NINO",
+            ["ABA_ROUTING_NUMBER", "AU_ABN", "AU_ACN", "AU_MEDICARE", "AU_TFN", "DE_TAX_ID", "ES_NIE", "ES_NIF", "FI_PERSONAL_IDENTITY_CODE",
+                "IN_AADHAAR", "IN_PAN", "IN_PASSPORT", "IN_VEHICLE_REGISTRATION", "IN_VOTER", "IT_DRIVER_LICENSE", "IT_FISCAL_CODE",
+                "IT_IDENTITY_CARD", "IT_PASSPORT", "IT_VAT_CODE", "KR_RRN", "MEDICAL_LICENSE", "PL_PESEL", "SG_NRIC_FIN", "UK_NHS", "UK_NINO",
                 "US_BANK_NUMBER", "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "US_SSN"],
             types.Order(StringComparer.Ordinal));
     }
