@@ -37,7 +37,7 @@ public static class AuPatternRecognizers
 
     public static IReadOnlyList<IPiiRecognizer> All { get; } = [Abn, Acn, Tfn, Medicare];
 
-    /// <summary>ACN: the complement to 10 of the weighted sum of the first eight digits is the ninth (10 never matches).</summary>
+    /// <summary>ACN: the complement to 10 of the weighted sum of the first eight digits, mod 10, is the ninth ("000 000 180" ends in 0).</summary>
     public static bool IsValidAcn(ReadOnlySpan<char> match)
     {
         Span<int> d = stackalloc int[9];
@@ -52,7 +52,7 @@ public static class AuPatternRecognizers
             sum += d[i] * (8 - i);
         }
 
-        return 10 - (sum % 10) == d[8];
+        return (10 - (sum % 10)) % 10 == d[8];
     }
 
     /// <summary>Medicare: the weighted sum (1 3 7 9 1 3 7 9) of the first eight digits, mod 10, is the ninth.</summary>
@@ -82,8 +82,9 @@ public static class AuPatternRecognizers
             return null;
         }
 
-        // ABN: one is taken off the first digit before weighting (0 becomes 9, as Presidio's rule).
-        d[0] = firstLessOne ? (d[0] == 0 ? 9 : d[0] - 1) : d[0];
+        // ABN: one is taken off the first digit before weighting; a leading 0 becomes -1, so it never passes
+        // (no ABN starts with 0; Presidio's current rule, which fixed its earlier 0 -> 9).
+        d[0] = firstLessOne ? d[0] - 1 : d[0];
         var sum = 0;
         for (var i = 0; i < weights.Length; i++)
         {
