@@ -34,7 +34,9 @@ public sealed class PatternRecognizer : IPiiRecognizer
         _patterns = new (RecognizerPattern, Regex)[patterns.Count];
         for (var i = 0; i < patterns.Count; i++)
         {
-            _patterns[i] = (patterns[i], new Regex(patterns[i].Regex, options, MatchTimeout));
+            // Built-in patterns get no timeout: a match that timed out would be a finding silently dropped, and a
+            // slow first match (the compiled regex being jitted on a loaded machine) is not a runaway one.
+            _patterns[i] = (patterns[i], new Regex(patterns[i].Regex, options, untrusted ? MatchTimeout : Regex.InfiniteMatchTimeout));
         }
     }
 

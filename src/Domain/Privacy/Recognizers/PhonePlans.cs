@@ -24,7 +24,7 @@ internal static class PhonePlans
             : cc == 44 ? (Uk(d[2..]) ? Validated : 0)
             : cc == 49 ? (De(d[2..]) ? Validated : 0)
             : cc == 33 ? (Fr(d[2..]) ? Validated : 0)
-            : cc == 91 ? (InAnyLine(d[2..]) ? Validated : 0)
+            : cc == 91 ? (In(d[2..]) ? Validated : 0)
             : OtherCountry;
     }
 
@@ -53,8 +53,4 @@ internal static class PhonePlans
 
     // Indian mobiles: ten digits starting 6-9.
     private static bool In(ReadOnlySpan<byte> nsn) => nsn.Length == 10 && nsn[0] >= 6;
-
-    // After +91 a fixed line too (an STD code starting 1-5, then the subscriber: ten digits in all); without the
-    // country code only mobiles are read, as ten digits starting 1-5 are as often another number.
-    private static bool InAnyLine(ReadOnlySpan<byte> nsn) => nsn.Length == 10 && nsn[0] != 0;
 }
