@@ -6,7 +6,8 @@ namespace Governance.Domain.Privacy.Patterns;
 /// presidio_analyzer/predefined_recognizers/country_specific/korea). Numbers issued before October 2020 carry a
 /// region code (00-95) and a check digit: such a number scores 1.0. Later numbers have neither, so a number that
 /// fails the check keeps the pattern's 0.5, as in Presidio (it cannot be refused). A space is accepted where
-/// Presidio takes only '-', so a line break or a run of blanks between the halves (normalized to one space) is found.
+/// Presidio takes only '-', so a line break or a run of blanks between the halves (normalized to one space) is found;
+/// such a split number must pass the check.
 /// </summary>
 public static class KrPatternRecognizers
 {
@@ -31,6 +32,12 @@ public static class KrPatternRecognizers
         }
 
         var region = (d[7] * 10) + d[8];
-        return region <= 95 && (11 - (sum % 11)) % 10 == d[12] ? MatchVerdict.Passed : MatchVerdict.Unchecked;
+        if (region <= 95 && (11 - (sum % 11)) % 10 == d[12])
+        {
+            return MatchVerdict.Passed;
+        }
+
+        // Split by a space (our addition to Presidio's pattern), an unchecked number is as often a date and a count.
+        return match.Contains(' ') ? MatchVerdict.Refused : MatchVerdict.Unchecked;
     }
 }
