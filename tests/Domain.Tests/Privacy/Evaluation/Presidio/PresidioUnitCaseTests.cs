@@ -47,6 +47,8 @@ public sealed class PresidioUnitCaseTests(ITestOutputHelper output)
         }
 
         output.WriteLine(Table(all));
+        output.WriteLine("Graded (the listed differences left out):");
+        output.WriteLine(Table(graded));
         output.WriteLine(report.ToString());
         Assert.True(unused.Count == 0, "listed differences no case has: " + string.Join("; ", unused));
         var short_ = graded.Where(kv => kv.Value.Recall < 0.95 || kv.Value.Precision < 0.95)
