@@ -10,12 +10,13 @@ public static class InPatternRecognizers
 {
     // Presidio's low pattern looks ahead over the rest of the text ((?=.*?[a-zA-Z])); here the lookaheads stay
     // inside the ten characters, which finds the same tokens without reading the whole text at every position.
-    private const string PanLow = @"\b(?=[\w@#$%^?~-]{0,9}[a-zA-Z])(?=[\w@#$%^?~-]{0,6}[0-9]{4})[\w@#$%^?~-]{10}\b";
+    // The digits are looked for first: most words have none, and fail there.
+    private const string PanLow = @"\b(?=[\w@#$%^?~-]{0,6}[0-9]{4})(?=[\w@#$%^?~-]{0,9}[a-zA-Z])[\w@#$%^?~-]{10}\b";
 
     public static PatternRecognizer Pan { get; } = new("InPanRecognizer", "IN_PAN",
         [
-            new("PAN (High)", @"\b[A-Za-z]{3}[AaBbCcFfGgHhJjLlPpTt][A-Za-z][0-9]{4}[A-Za-z]\b", 0.5),
-            new("PAN (Medium)", @"\b[A-Za-z]{5}[0-9]{4}[A-Za-z]\b", 0.1),
+            new("PAN (High)", @"\b(?=[A-Za-z]{5}[0-9])[A-Za-z]{3}[AaBbCcFfGgHhJjLlPpTt][A-Za-z][0-9]{4}[A-Za-z]\b", 0.5),
+            new("PAN (Medium)", @"\b(?=[A-Za-z]{5}[0-9])[A-Za-z]{5}[0-9]{4}[A-Za-z]\b", 0.1),
             new("PAN (Low)", PanLow, 0.01),
         ],
         ["permanent account number", "pan"]);
