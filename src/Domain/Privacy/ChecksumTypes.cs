@@ -6,6 +6,7 @@ public static class ChecksumTypes
     public static IReadOnlyList<string> All { get; } =
     [
         "CREDIT_CARD", "IBAN_CODE", "CRYPTO", "ABA_ROUTING_NUMBER", "UK_NHS", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IN_AADHAAR", "IT_FISCAL_CODE",
+        "FI_PERSONAL_IDENTITY_CODE",
     ];
 
     public static bool IsValidated(string entityType)

@@ -1,3 +1,4 @@
+using Governance.Domain.Privacy.Patterns;
 using Governance.Domain.Privacy.Recognizers;
 
 namespace Governance.Domain.Privacy;
@@ -16,5 +17,6 @@ public static class PiiRecognizers
         new PhoneRecognizer(),
         new CryptoRecognizer(),
         new DateTimeRecognizer(),
+        DatePatternRecognizers.ShortForms,
     ];
 }

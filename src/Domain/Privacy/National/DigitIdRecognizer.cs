@@ -59,7 +59,7 @@ public abstract class DigitIdRecognizer : IPiiRecognizer
                         _ = DigitScanner.CopyDigits(s, run, first, last, digits);
                         var end = run[last].End.Value;
                         var score = Judge(s, run[first..(last + 1)], digits, ref end);
-                        if (score > 0 && !DigitScanner.IsWholeRun(s, run, first, last))
+                        if (score > 0 && !DigitScanner.IsWholeRun(s, run, first, last) && !IsHyphenatedToken(s, run, first, last))
                         {
                             // Cut out of a longer run of groups ("4224 3258 5798" in a 16-digit card number):
                             // one window in ten passes a check digit by chance, so it needs a context word.
@@ -74,6 +74,29 @@ public abstract class DigitIdRecognizer : IPiiRecognizer
                 }
             }
         }
+    }
+
+    // Groups joined by '-' where the run goes on only through whitespace ("078-051121 07805-1121") are a token
+    // of their own, as a word is: the cut-from-run rule is for windows taken out of space-separated groups.
+    private static bool IsHyphenatedToken(ReadOnlySpan<char> s, ReadOnlySpan<Range> run, int first, int last)
+    {
+        if (last == first)
+        {
+            return false;
+        }
+
+        for (var g = first + 1; g <= last; g++)
+        {
+            if (s[run[g].Start.Value - 1] != '-')
+            {
+                return false;
+            }
+        }
+
+        var start = run[first].Start.Value;
+        var end = run[last].End.Value;
+        return (start == 0 || char.IsWhiteSpace(s[start - 1]) || !DigitScanner.IsSeparator(s[start - 1]))
+            && (end == s.Length || char.IsWhiteSpace(s[end]) || !DigitScanner.IsSeparator(s[end]));
     }
 
     /// <summary>False for ids that continue after their digits (a control letter): they check the end themselves.</summary>

@@ -4,17 +4,22 @@ namespace Governance.Domain.Privacy.National;
 
 /// <summary>
 /// ES_NIF (DNI): eight digits and the control letter of the number mod 23, written "12345678Z",
-/// "12345678-Z" or "12.345.678 Z"; the letter is matched in either case.
+/// "12345678-Z" or "12.345.678 Z"; the letter is matched in either case. Numbers under ten million are also
+/// written with seven digits ("1111111-G", Presidio's pattern takes them): <see cref="SevenDigits"/> reads those.
 /// </summary>
-public sealed class EsNifRecognizer() : DigitIdRecognizer("ES_NIF", 8, ["nif", "dni", "documento nacional de identidad", "identificación fiscal", "identificacion fiscal"])
+public sealed class EsNifRecognizer(int digitCount = 8)
+    : DigitIdRecognizer("ES_NIF", digitCount, ["nif", "dni", "documento nacional de identidad", "identificación fiscal", "identificacion fiscal"])
 {
+    /// <summary>The seven-digit form: the leading zero of a number under ten million left out.</summary>
+    public static EsNifRecognizer SevenDigits { get; } = new(7);
+
     internal const string ControlLetters = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     protected override bool ChecksEnd => false;
 
     protected override double Judge(ReadOnlySpan<char> text, ReadOnlySpan<Range> window, ReadOnlySpan<byte> digits, ref int end)
     {
-        if (!IsWhole(window) && !(HasShape(text, window, [2, 3, 3], out var separator) && separator == '.'))
+        if (!IsWhole(window) && !(DigitCount == 8 && HasShape(text, window, [2, 3, 3], out var separator) && separator == '.'))
         {
             return 0;
         }

@@ -14,11 +14,18 @@ public static class NationalIdRecognizers
         new UkNinoRecognizer(),
         new DeTaxIdRecognizer(),
         new EsNifRecognizer(),
+        EsNifRecognizer.SevenDigits,
         new EsNieRecognizer(),
         new InAadhaarRecognizer(),
+        InAadhaarRecognizer.ColonGrouped,
         new ItFiscalCodeRecognizer(),
         .. UsPatternRecognizers.All,
         .. AuPatternRecognizers.All,
         SgPatternRecognizers.NricFin,
+        .. InPatternRecognizers.All,
+        .. ItPatternRecognizers.All,
+        PlPatternRecognizers.Pesel,
+        FiPatternRecognizers.PersonalIdentityCode,
+        KrPatternRecognizers.Rrn,
     ];
 }

@@ -2,7 +2,8 @@ namespace Governance.Domain.Privacy.National;
 
 /// <summary>
 /// US_SSN: AAA-GG-SSSS. The SSA never issues area 000, 666 or 900-999, group 00 or serial 0000, nor
-/// the numbers it has burned by publishing them; a bare nine-digit run is only a weak hint.
+/// the numbers it has burned by publishing them; a bare nine-digit run, or Presidio's 5-4 and 3-6
+/// hyphenated forms, is only a weak hint.
 /// </summary>
 public sealed class UsSsnRecognizer() : DigitIdRecognizer("US_SSN", 9, ["ssn", "ssns", "social security", "social security number", "ssid"])
 {
@@ -13,7 +14,7 @@ public sealed class UsSsnRecognizer() : DigitIdRecognizer("US_SSN", 9, ["ssn", "
         {
             score = separator == '-' ? 0.5 : 0.4;
         }
-        else if (IsWhole(window))
+        else if (IsWhole(window) || IsVeryWeakShape(text, window))
         {
             score = 0.05;
         }
@@ -24,6 +25,10 @@ public sealed class UsSsnRecognizer() : DigitIdRecognizer("US_SSN", 9, ["ssn", "
 
         return IsIssuable(digits) ? score : 0;
     }
+
+    /// <summary>Presidio's very weak SSN1 and SSN2 forms: 5-4 and 3-6 digits joined by a hyphen.</summary>
+    internal static bool IsVeryWeakShape(ReadOnlySpan<char> text, ReadOnlySpan<Range> window) =>
+        (HasShape(text, window, [5, 4], out var a) && a == '-') || (HasShape(text, window, [3, 6], out var b) && b == '-');
 
     /// <summary>True when nine digits are not in a range or list the SSA never assigns.</summary>
     public static bool IsIssuable(ReadOnlySpan<byte> d)

@@ -37,11 +37,11 @@ public static class AuPatternRecognizers
 
     public static IReadOnlyList<IPiiRecognizer> All { get; } = [Abn, Acn, Tfn, Medicare];
 
-    /// <summary>ACN: the complement to 10 of the weighted sum of the first eight digits is the ninth (10 never matches).</summary>
+    /// <summary>ACN: the complement to 10 of the weighted sum of the first eight digits, mod 10, is the ninth ("000 000 180" ends in 0).</summary>
     public static bool IsValidAcn(ReadOnlySpan<char> match)
     {
         Span<int> d = stackalloc int[9];
-        if (Digits(match, d) != 9)
+        if (MatchDigits.Read(match, d) != 9)
         {
             return false;
         }
@@ -52,14 +52,14 @@ public static class AuPatternRecognizers
             sum += d[i] * (8 - i);
         }
 
-        return 10 - (sum % 10) == d[8];
+        return (10 - (sum % 10)) % 10 == d[8];
     }
 
     /// <summary>Medicare: the weighted sum (1 3 7 9 1 3 7 9) of the first eight digits, mod 10, is the ninth.</summary>
     public static bool IsValidMedicare(ReadOnlySpan<char> match)
     {
         Span<int> d = stackalloc int[10];
-        if (Digits(match, d) != 10)
+        if (MatchDigits.Read(match, d) != 10)
         {
             return false;
         }
@@ -77,13 +77,14 @@ public static class AuPatternRecognizers
     private static int? WeightedSum(ReadOnlySpan<char> match, ReadOnlySpan<int> weights, bool firstLessOne = false)
     {
         Span<int> d = stackalloc int[weights.Length];
-        if (Digits(match, d) != weights.Length)
+        if (MatchDigits.Read(match, d) != weights.Length)
         {
             return null;
         }
 
-        // ABN: one is taken off the first digit before weighting (0 becomes 9, as Presidio's rule).
-        d[0] = firstLessOne ? (d[0] == 0 ? 9 : d[0] - 1) : d[0];
+        // ABN: one is taken off the first digit before weighting; a leading 0 becomes -1, so it never passes
+        // (no ABN starts with 0; Presidio's current rule, which fixed its earlier 0 -> 9).
+        d[0] = firstLessOne ? d[0] - 1 : d[0];
         var sum = 0;
         for (var i = 0; i < weights.Length; i++)
         {
@@ -91,27 +92,5 @@ public static class AuPatternRecognizers
         }
 
         return sum;
-    }
-
-    // The digits of a match (its separators skipped); more digits than fit is a mismatch (-1).
-    private static int Digits(ReadOnlySpan<char> match, Span<int> digits)
-    {
-        var n = 0;
-        foreach (var c in match)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                continue;
-            }
-
-            if (n == digits.Length)
-            {
-                return -1;
-            }
-
-            digits[n++] = c - '0';
-        }
-
-        return n;
     }
 }

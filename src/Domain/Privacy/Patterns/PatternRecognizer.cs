@@ -14,6 +14,8 @@ public sealed class PatternRecognizer : IPiiRecognizer
     private readonly (RecognizerPattern Pattern, Regex Regex)[] _patterns;
     private readonly string[] _entityTypes;
     private readonly MatchValidator? _validator;
+    private readonly MatchVerifier? _verifier;
+    private readonly double _verifiedScore;
 
     public PatternRecognizer(string name, string entityType, IReadOnlyList<RecognizerPattern> patterns,
         IReadOnlyList<string> contextWords, MatchValidator? validator = null, bool untrusted = false)
@@ -32,8 +34,20 @@ public sealed class PatternRecognizer : IPiiRecognizer
         _patterns = new (RecognizerPattern, Regex)[patterns.Count];
         for (var i = 0; i < patterns.Count; i++)
         {
-            _patterns[i] = (patterns[i], new Regex(patterns[i].Regex, options, MatchTimeout));
+            // Built-in patterns get no timeout: a match that timed out would be a finding silently dropped, and a
+            // slow first match (the compiled regex being jitted on a loaded machine) is not a runaway one.
+            _patterns[i] = (patterns[i], new Regex(patterns[i].Regex, options, untrusted ? MatchTimeout : Regex.InfiniteMatchTimeout));
         }
+    }
+
+    /// <summary>A recognizer whose check can raise a match to <paramref name="verifiedScore"/> (Presidio's 1.0 after a passing validation).</summary>
+    public PatternRecognizer(string name, string entityType, IReadOnlyList<RecognizerPattern> patterns,
+        IReadOnlyList<string> contextWords, MatchVerifier verifier, double verifiedScore)
+        : this(name, entityType, patterns, contextWords)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        _verifier = verifier;
+        _verifiedScore = verifiedScore;
     }
 
     public string Name { get; }
@@ -55,9 +69,17 @@ public sealed class PatternRecognizer : IPiiRecognizer
             {
                 foreach (var match in regex.EnumerateMatches(s))
                 {
-                    if (match.Length > 0 && (_validator is null || _validator(s.Slice(match.Index, match.Length))))
+                    var value = s.Slice(match.Index, match.Length);
+                    if (match.Length == 0 || (_validator is not null && !_validator(value)))
                     {
-                        results.Add(new PiiCandidate(_entityTypes[0], match.Index, match.Index + match.Length, pattern.Score, Name, pattern.Name));
+                        continue;
+                    }
+
+                    var verdict = _verifier?.Invoke(value) ?? MatchVerdict.Unchecked;
+                    if (verdict != MatchVerdict.Refused)
+                    {
+                        var score = verdict == MatchVerdict.Passed ? _verifiedScore : pattern.Score;
+                        results.Add(new PiiCandidate(_entityTypes[0], match.Index, match.Index + match.Length, score, Name, pattern.Name));
                     }
                 }
             }

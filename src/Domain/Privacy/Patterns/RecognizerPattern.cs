@@ -5,3 +5,17 @@ public sealed record RecognizerPattern(string Name, string Regex, double Score);
 
 /// <summary>Checks a regex match further (a check digit, say); a match it refuses is not reported.</summary>
 public delegate bool MatchValidator(ReadOnlySpan<char> match);
+
+/// <summary>What a check says about a match: refused (not reported), passed (reported with the recognizer's verified score), or unchecked (the pattern's own score).</summary>
+public enum MatchVerdict
+{
+    Refused,
+    Unchecked,
+    Passed,
+}
+
+/// <summary>
+/// Presidio's three-valued validate_result: a passing check raises the match to the recognizer's verified
+/// score, a failing one drops it, and a format the check does not cover keeps the pattern's score.
+/// </summary>
+public delegate MatchVerdict MatchVerifier(ReadOnlySpan<char> match);

@@ -54,7 +54,9 @@ public sealed class CreditCardRecognizer : IPiiRecognizer
 
                     var number = digits[..DigitScanner.CopyDigits(s, run, first, last, digits)];
                     var brand = CardBrands.IsKnown(number);
-                    if ((whole || brand) && Luhn.IsValid(number) && number.IndexOfAnyExcept(number[0]) >= 0)
+                    // Thirteen digits after a 1 are no card of any scheme (UATP's are fifteen); Presidio's pattern excludes them too.
+                    var unissued = number.Length == 13 && number[0] == 1;
+                    if ((whole || brand) && !unissued && Luhn.IsValid(number) && number.IndexOfAnyExcept(number[0]) >= 0)
                     {
                         var score = brand ? BrandScore : UnbrandedScore;
                         results.Add(new PiiCandidate(EntityType, run[first].Start.Value, run[last].End.Value, score, Name));

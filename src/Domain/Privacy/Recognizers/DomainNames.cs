@@ -11,6 +11,9 @@ internal static class DomainNames
         "eu", "ca", "au", "nz", "in", "jp", "cn", "ru", "br", "mx", "za", "online", "shop", "site", "tech", "xyz",
     };
 
+    private static readonly System.Buffers.SearchValues<char> LetterOrDigit =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     public static bool IsLabelChar(char c) => char.IsLetterOrDigit(c) || c == '-';
 
     /// <summary>
@@ -56,13 +59,41 @@ internal static class DomainNames
         return end;
     }
 
+    // Second-level labels countries register names under ("co.il", "com.au", "ac.uk", "or.jp").
+    private static readonly HashSet<string> CountrySecondLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "co", "com", "ac", "gov", "org", "net", "edu", "or", "ne", "go", "gob", "nic",
+    };
+
+    /// <summary>
+    /// True when a host ends in a known second level under a two-letter country code ("google.co.il"), with
+    /// a name before it; <paramref name="tldStart"/> is the offset of the last label in <paramref name="host"/>.
+    /// </summary>
+    public static bool IsCountrySecondLevel(ReadOnlySpan<char> host, int tldStart)
+    {
+        if (host.Length - tldStart != 2 || tldStart < 2)
+        {
+            return false;
+        }
+
+        var before = host[..(tldStart - 1)];
+        var dot = before.LastIndexOf('.');
+        return dot > 0 && CountrySecondLevels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before[(dot + 1)..]);
+    }
+
     public static bool IsCommonTld(ReadOnlySpan<char> tld) => CommonTlds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld);
 
+    // Letters only, or an internationalized TLD in its ASCII (punycode) form: "xn--p1ai" is .рф.
     private static bool IsTld(ReadOnlySpan<char> label)
     {
         if (label.Length < 2)
         {
             return false;
+        }
+
+        if (label.Length > 4 && label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
+        {
+            return label[4..].IndexOfAnyExcept(LetterOrDigit) < 0;
         }
 
         foreach (var c in label)

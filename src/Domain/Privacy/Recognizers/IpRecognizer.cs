@@ -2,11 +2,16 @@ using System.Buffers;
 
 namespace Governance.Domain.Privacy.Recognizers;
 
-/// <summary>IP_ADDRESS: IPv4 dotted quads (octets 0-255) and IPv6 addresses in full, compressed and IPv4-tailed forms.</summary>
+/// <summary>
+/// IP_ADDRESS: IPv4 dotted quads (octets 0-255) and IPv6 addresses in full, compressed and IPv4-tailed forms,
+/// each with its CIDR prefix length ("10.0.0.0/8") and an IPv6 zone ("fe80::1%eth0") as part of the span, as
+/// Presidio reports them; the unspecified address "::" alone scores low (0.1), as in Presidio.
+/// </summary>
 public sealed class IpRecognizer : IPiiRecognizer
 {
     public const string EntityType = "IP_ADDRESS";
     private const double Score = 0.6;
+    private const double UnspecifiedScore = 0.1;
 
     public string Name => nameof(IpRecognizer);
 
@@ -43,15 +48,26 @@ public sealed class IpRecognizer : IPiiRecognizer
             end = end < 0 && char.IsAsciiDigit(c) ? IpAddresses.ReadIPv4AnyNotation(s, i) : end;
             if (end > 0 && !ContinuesNumber(s, end) && !Labels.IsLabelled(s, i, Numbering))
             {
+                end = WithPrefixLength(s, end, 32);
                 results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
                 i = end;
                 continue;
             }
 
             end = IpAddresses.ReadIPv6(s, i);
-            if (end > 0 && (end >= s.Length || !IsWordChar(s[end])))
+            // "::ffff:256.0.0.1" and "2001:db8::256.1.1.1" hold a broken IPv4 tail: no address, not a shorter one.
+            if (end > 0 && (end >= s.Length || !IsWordChar(s[end])) && !ContinuesNumber(s, end))
             {
+                end = WithPrefixLength(s, WithZone(s, end), 128);
                 results.Add(new PiiCandidate(EntityType, i, end, Score, Name));
+                i = end;
+                continue;
+            }
+
+            if (IsUnspecified(s, i))
+            {
+                end = WithPrefixLength(s, i + 2, 128);
+                results.Add(new PiiCandidate(EntityType, i, end, UnspecifiedScore, Name));
                 i = end;
                 continue;
             }
@@ -94,6 +110,48 @@ public sealed class IpRecognizer : IPiiRecognizer
     private static readonly string[] IntegerLabels = ["ip", "ipv4", "host", "server", "client", "address", "addr"];
 
     private static readonly string[] IntegerFillers = ["address", "addr", "is", "was"];
+
+    // "::" on its own: not part of a longer address, a C++ scope ("std::") or a run of colons.
+    private static bool IsUnspecified(ReadOnlySpan<char> s, int i) =>
+        s[i..].StartsWith("::", StringComparison.Ordinal)
+        && (i + 2 >= s.Length || !(IsWordChar(s[i + 2]) || s[i + 2] is ':' or '.'));
+
+    // A CIDR prefix length ("/24", at most max, no leading zero) belongs to the address it follows.
+    private static int WithPrefixLength(ReadOnlySpan<char> s, int end, int max)
+    {
+        if (end + 1 >= s.Length || s[end] != '/' || !char.IsAsciiDigit(s[end + 1]))
+        {
+            return end;
+        }
+
+        var i = end + 1;
+        var value = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - end <= 3)
+        {
+            value = (value * 10) + s[i] - '0';
+            i++;
+        }
+
+        var leadingZero = s[end + 1] == '0' && i - end > 2;
+        return value <= max && !leadingZero && (i >= s.Length || !(IsWordChar(s[i]) || s[i] == '/')) ? i : end;
+    }
+
+    // An IPv6 zone index ("%eth0", "%3") names the interface of a link-local address and is part of it.
+    private static int WithZone(ReadOnlySpan<char> s, int end)
+    {
+        if (end + 1 >= s.Length || s[end] != '%' || !char.IsAsciiLetterOrDigit(s[end + 1]))
+        {
+            return end;
+        }
+
+        var i = end + 1;
+        while (i < s.Length && char.IsAsciiLetterOrDigit(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     private static bool IsUrlHost(ReadOnlySpan<char> s, int start) => s[..start].EndsWith("://", StringComparison.Ordinal);
 

@@ -34,7 +34,7 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
             }
 
             var end = s[i + 2] is ':' or '-' ? ReadGroups(s, i, 6, 2, s[i + 2]) : ReadCisco(s, i);
-            if (end > 0 && !ContinuesAfter(s, end))
+            if (end > 0 && !ContinuesAfter(s, end) && !IsReserved(s[i..end]))
             {
                 // Six decimal pairs ("10:15:20:25:30:35") read as times or slots as often as a MAC; hex
                 // letters make it one. Without a letter it needs context (1 MAC in 300 has none).
@@ -43,6 +43,21 @@ public sealed class MacAddressRecognizer : IPiiRecognizer
                 i = end - 1;
             }
         }
+    }
+
+    // The broadcast address and the all-zero one name no device (Presidio refuses both too).
+    private static bool IsReserved(ReadOnlySpan<char> mac)
+    {
+        var digit = mac[0];
+        foreach (var c in mac)
+        {
+            if (char.IsAsciiHexDigit(c) && char.ToUpperInvariant(c) != char.ToUpperInvariant(digit))
+            {
+                return false;
+            }
+        }
+
+        return digit is '0' or 'f' or 'F';
     }
 
     private static bool HasHexLetter(ReadOnlySpan<char> s) => s.ContainsAnyInRange('a', 'f') || s.ContainsAnyInRange('A', 'F');

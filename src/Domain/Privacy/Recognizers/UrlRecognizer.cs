@@ -2,7 +2,8 @@ namespace Governance.Domain.Privacy.Recognizers;
 
 /// <summary>
 /// URL: http, https and ftp URLs (host name, IPv4 or bracketed IPv6 host, optional port, path, query,
-/// fragment), "www." host names, and, with a lower score, bare host names under a common TLD.
+/// fragment), "www." host names under a common or two-letter TLD ("www.microsoft" is none), and, with a lower
+/// score, bare host names under a common TLD or a country's second level ("google.co.il").
 /// </summary>
 public sealed class UrlRecognizer : IPiiRecognizer
 {
@@ -96,11 +97,12 @@ public sealed class UrlRecognizer : IPiiRecognizer
             return -1;
         }
 
-        if (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        var tld = s[tldStart..end];
+        if (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && (DomainNames.IsCommonTld(tld) || tld.Length == 2))
         {
             score = WwwScore;
         }
-        else if (DomainNames.IsCommonTld(s[tldStart..end]) && (end >= s.Length || s[end] != '@'))
+        else if ((DomainNames.IsCommonTld(tld) || DomainNames.IsCountrySecondLevel(s[start..end], tldStart - start)) && (end >= s.Length || s[end] != '@'))
         {
             score = BareScore;
         }
