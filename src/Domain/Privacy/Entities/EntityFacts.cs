@@ -82,6 +82,9 @@ internal static class EntityFacts
     [
         "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain", "America", "Europe", "Asia", "Africa",
         "Oceania", "Antarctica", "North America", "South America", "Latin America", "Central America", "Middle East",
-        "Scandinavia", "Siberia", "Caribbean", "USA", "UK", "UAE",
+        "Scandinavia", "Siberia", "Caribbean", "USA", "UK", "UAE", "EU",
     ];
+
+    /// <summary>The places of <see cref="Regions"/> commonly written as an acronym; any other lone ALL-CAPS word is taken for an acronym of something else.</summary>
+    public static readonly string[] PlaceAcronyms = ["USA", "UK", "UAE", "EU"];
 }

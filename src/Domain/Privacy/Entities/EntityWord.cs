@@ -13,6 +13,9 @@ internal readonly record struct EntityWord(int Start, int End, EntityWordFlags F
 
     /// <summary>A full stop right after the word ("Dr.", "Inc.").</summary>
     public bool Dotted => (Flags & EntityWordFlags.Dotted) != 0;
+
+    /// <summary>Every letter upper case ("MAC", "JOHN"): an acronym, unless its neighbours shout too.</summary>
+    public bool AllCaps => (Flags & EntityWordFlags.AllCaps) != 0;
 }
 
 [Flags]
@@ -23,4 +26,5 @@ internal enum EntityWordFlags : byte
     SentenceStart = 2,
     Joined = 4,
     Dotted = 8,
+    AllCaps = 16,
 }

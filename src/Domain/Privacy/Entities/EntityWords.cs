@@ -55,6 +55,11 @@ internal static class EntityWords
                 flags |= EntityWordFlags.Joined;
             }
 
+            if (end - start > 1 && !ContainsLower(s[start..end]))
+            {
+                flags |= EntityWordFlags.AllCaps;
+            }
+
             if (end < s.Length && s[end] == '.')
             {
                 flags |= EntityWordFlags.Dotted;
@@ -71,6 +76,19 @@ internal static class EntityWords
         }
 
         return count;
+    }
+
+    private static bool ContainsLower(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The text's start, or a sentence end / line break / colon before it, with only spaces, quotes and brackets between.

@@ -72,11 +72,25 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
                 continue;
             }
 
+            // A run is Title-case words or ALL-CAPS words, not a mix: "Mi DNI", "device MAC" hold no name.
             var last = i;
             while (last + 1 < w.Length && w[last + 1].Joined && w[last + 1].Capitalised && !w[last].Dotted
+                && (w[last + 1].AllCaps == w[i].AllCaps || ClosedClasses.OrganizationSuffixes.Contains(Word(s, w[last + 1])))
                 && !ClosedClasses.CalendarWords.Contains(Word(s, w[last + 1])))
             {
                 last++;
+            }
+
+            // A lone ALL-CAPS word is an acronym ("MAC", "ABA", "NINO") unless it names a country ("UK", "USA").
+            if (last == i && w[i].AllCaps)
+            {
+                if (Gazetteer.IsRegion(Word(s, w[i])) && ClosedClasses.Acronyms.Contains(Word(s, w[i])))
+                {
+                    results.Add(new PiiCandidate("LOCATION", w[i].Start, w[i].End, StrongScore, Name));
+                }
+
+                i++;
+                continue;
             }
 
             var next = Organization(s, w, i, last, results);
@@ -158,7 +172,8 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
             return i + 1;
         }
 
-        if (Gazetteer.IsGivenName(word) && !Gazetteer.IsCommonWord(word) && (i == last || !IsNamePart(s, w[i + 1])))
+        // Two letters ("Mi", "Al") are more often an abbreviation or a foreign word than a name on its own.
+        if (word.Length > 2 && Gazetteer.IsGivenName(word) && !Gazetteer.IsCommonWord(word) && (i == last || !IsNamePart(s, w[i + 1])))
         {
             return Person(w, i, i, LoneNameScore, results);
         }
