@@ -127,7 +127,8 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
 
     private int Classify(ReadOnlySpan<char> s, ReadOnlySpan<EntityWord> w, int i, int last, List<PiiCandidate> results)
     {
-        var afterPreposition = i > 0 && w[i].Joined && ClosedClasses.PlacePrepositions.Contains(Word(s, w[i - 1]));
+        var afterPreposition = (i > 0 && w[i].Joined && ClosedClasses.PlacePrepositions.Contains(Word(s, w[i - 1])))
+            || InListOfPlaces(s, w, i, results);
 
         // A place of several words first: "Buenos Aires", "Cape Town", "New York".
         for (var k = Math.Min(last, i + MaxPlaceWords - 1); k > i; k--)
@@ -141,6 +142,8 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
         }
 
         var word = Word(s, w[i]);
+        // One word of a longer name is not the place it shares a name with: "Texas Instruments", "Amara Okafor".
+        var leadsLongerName = last > i && !Gazetteer.IsRegion(Word(s, w[i + 1])) && !Gazetteer.IsCity(Word(s, w[i + 1]));
         if (last > i && Gazetteer.IsGivenName(word) && IsNamePart(s, w[i + 1]))
         {
             var end = i + 1;
@@ -153,14 +156,14 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
         }
 
         // A well-known place that is also a given name ("Sydney", "Georgia") is read as the place; an everyday word is not.
-        if (Gazetteer.IsRegion(word) && (afterPreposition || !Gazetteer.IsCommonWord(word)))
+        if (Gazetteer.IsRegion(word) && !leadsLongerName && (afterPreposition || !Gazetteer.IsCommonWord(word)))
         {
             results.Add(new PiiCandidate("LOCATION", w[i].Start, w[i].End, StrongScore, Name));
             return i + 1;
         }
 
         var ambiguous = Gazetteer.IsCommonWord(word) || Gazetteer.IsGivenName(word);
-        if (Gazetteer.IsCity(word) && (afterPreposition || !ambiguous))
+        if (Gazetteer.IsCity(word) && !leadsLongerName && (afterPreposition || !ambiguous))
         {
             results.Add(new PiiCandidate("LOCATION", w[i].Start, w[i].End, afterPreposition ? StrongScore : CityScore, Name));
             return i + 1;
@@ -181,12 +184,25 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
         return i + 1;
     }
 
-    // The second word of a name: capitalised and not a word that starts something else (an NRP, a suffix, a place after the name).
+    // The next item of a list of places: "Mexico, Chile and Peru" puts Chile where Mexico is.
+    private static bool InListOfPlaces(ReadOnlySpan<char> s, ReadOnlySpan<EntityWord> w, int i, List<PiiCandidate> results)
+    {
+        if (results.Count == 0 || results[^1] is not { EntityType: "LOCATION" } previous)
+        {
+            return false;
+        }
+
+        var between = s[previous.End..w[i].Start];
+        return between is ", " or " and " or " or " or ", and " or ", or ";
+    }
+
+    // The second word of a name: capitalised and not a word that starts something else (an NRP, a suffix, a title).
+    // A place may be a surname: "Carlos Mendoza", "Luis Herrera" (Argentine and Panamanian provinces).
     private bool IsNamePart(ReadOnlySpan<char> s, EntityWord next)
     {
         var word = Word(s, next);
         return next.Capitalised && !Gazetteer.IsNrp(word) && !ClosedClasses.OrganizationSuffixes.Contains(word)
-            && !ClosedClasses.Titles.Contains(word) && !Gazetteer.IsRegion(word);
+            && !ClosedClasses.Titles.Contains(word);
     }
 
     // A title right before the run: "Dr. Priya", "Mr Smith", "Professor Hiroshi".

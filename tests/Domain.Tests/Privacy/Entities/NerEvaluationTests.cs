@@ -9,27 +9,28 @@ namespace Governance.Domain.Tests.Privacy.Entities;
 
 /// <summary>
 /// Issue 16's figure for PERSON, LOCATION, NRP and ORGANIZATION: the default analyzer (as PiiEngine builds
-/// it) over the dev set it was tuned on and the held-out set it never was. Writes var/ner-accuracy.md.
+/// it) over the dev set it was tuned on and the held-out sets. Writes var/ner-accuracy-{set}.md.
 /// </summary>
 public sealed class NerEvaluationTests(ITestOutputHelper output)
 {
     private static readonly PiiAnalyzer Analyzer =
         new([.. PiiRecognizers.Global, .. NationalIdRecognizers.All, DictionaryNameRecognizer.Default, GazetteerEntityRecognizer.Default], new PiiAnalyzerOptions());
 
-    [Fact]
-    public void NerEvaluation_Dev_MeetsTheGoals()
+    /// <summary>
+    /// Issue 16's goals on each set: recall at least 0.85 on PERSON and LOCATION, precision at least 0.95
+    /// on all four. "dev" was tuned on; "heldout" was seen once (its first-run figure is in
+    /// bench/PiiAccuracy.md); "heldout2" never was.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("heldout")]
+    [InlineData("heldout2")]
+    public void NerEvaluation_MeetsTheGoals(string set)
     {
-        var score = Report("dev");
-        Assert.All(NerScore.Types, t => Assert.True(score.Precision(t) >= 0.95, $"{t} precision {score.Precision(t):F3}"));
-        Assert.True(score.Recall("PERSON") >= 0.85, $"PERSON recall {score.Recall("PERSON"):F3}");
-        Assert.True(score.Recall("LOCATION") >= 0.85, $"LOCATION recall {score.Recall("LOCATION"):F3}");
-    }
-
-    [Fact]
-    public void NerEvaluation_HeldOut_Reported()
-    {
-        var score = Report("heldout");
-        Assert.True(score.Recall("PERSON") > 0 && score.Recall("LOCATION") > 0);
+        var score = Report(set);
+        Assert.All(NerScore.Types, t => Assert.True(score.Precision(t) >= 0.95, $"{set}: {t} precision {score.Precision(t):F3}"));
+        Assert.True(score.Recall("PERSON") >= 0.85, $"{set}: PERSON recall {score.Recall("PERSON"):F3}");
+        Assert.True(score.Recall("LOCATION") >= 0.85, $"{set}: LOCATION recall {score.Recall("LOCATION"):F3}");
     }
 
     private NerScore Report(string set)
