@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Governance.Domain.Privacy.Entities;
 
 /// <summary>
@@ -78,20 +75,20 @@ public sealed class Gazetteer
         return set.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private static string WithoutDiacritics(string s)
-    {
-        var decomposed = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
+    // The process runs with invariant globalization (no ICU), so string.Normalize cannot decompose: the
+    // Latin letters with diacritics that place names use are folded from a table instead.
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćČčĎďĐđĒēĘęĚěĞğĪīİıŁłŃńŇňŌōŐőŘřŚśŞşŠšŢţŤťŪūŮůŰűŹźŻżŽž";
+    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcDdDdEeEeEeGgIiIiLlNnNnOoOoRrSsSsSsTtTtUuUuUuZzZzZz";
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
+    private static string WithoutDiacritics(string s) =>
+        string.Create(s.Length, s, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var at = Accented.IndexOf(source[i], StringComparison.Ordinal);
+                span[i] = at < 0 ? source[i] : Plain[at];
+            }
+        });
 }
 
 /// <summary>The raw lists a <see cref="Gazetteer"/> is compiled from, as read from the data files.</summary>
