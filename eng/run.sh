@@ -7,6 +7,7 @@ URL="${GOVERNANCE_URL:-http://127.0.0.1:8080}"
 
 bash eng/deps.sh
 bash eng/postgres/up.sh
+bash eng/gazetteers.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "build: API, CLI and demo models (Release)..."
 dotnet build src/Api/Governance.Api.csproj -c Release --nologo -v quiet -clp:NoSummary

@@ -5,6 +5,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash eng/deps.sh
 bash eng/postgres/up.sh
+# Gazetteers for the name/place recognizer (Debian data packages, ADR-034): the tests need them.
+GAZETTEERS_REQUIRED=1 bash eng/gazetteers.sh
 # ONNX's backend test models with reference outputs (tests/Api.Tests/Conformance), from Debian.
 if [[ ! -d /usr/share/libonnx-testdata/data ]]; then
   [[ "$(id -u)" -eq 0 ]] || { echo "test: libonnx-testdata is required: sudo apt-get install -y libonnx-testdata" >&2; exit 1; }

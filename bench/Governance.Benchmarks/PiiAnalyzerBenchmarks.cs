@@ -2,13 +2,15 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Governance.Benchmarks.Setup;
 using Governance.Domain.Privacy;
+using Governance.Domain.Privacy.Entities;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.National;
 
 namespace Governance.Benchmarks;
 
 /// <summary>
-/// The PII analyzer with every built-in recognizer (global, national ids, name dictionary), as
+/// The PII analyzer with every built-in recognizer (global, national ids, name dictionary, gazetteer
+/// entities), as
 /// <c>PiiEngine.CreateDefault</c> composes it, on English-like text with ~1% PII, 1 KB and 1 MB.
 /// The baseline is <see cref="NormalizedText.Create"/> alone: the analyzer's own first step, which on
 /// ASCII text is one vectorized pass over the characters, so the ratio reads as "recognizers cost N
@@ -31,6 +33,7 @@ public class PiiAnalyzerBenchmarks
         var recognizers = new List<IPiiRecognizer>(PiiRecognizers.Global);
         recognizers.AddRange(NationalIdRecognizers.All);
         recognizers.Add(DictionaryNameRecognizer.Default);
+        recognizers.Add(GazetteerEntityRecognizer.Default);
         _analyzer = new PiiAnalyzer(recognizers, new PiiAnalyzerOptions());
         _text = PiiCorpus.Create(Size);
         if (Encoding.UTF8.GetByteCount(_text) != Size)

@@ -4,7 +4,7 @@ namespace Governance.Benchmarks.Setup;
 
 /// <summary>
 /// Deterministic English-like text in which about 1% of the characters are PII: sentences drawn from a
-/// fixed word list (fixed seed), with an email, a card number, a phone number or an IBAN dropped in
+/// fixed word list (fixed seed), with an email, a card number, a phone number, an IBAN or a name dropped in
 /// whenever the PII share falls under the target. All values are valid (Luhn, mod-97, real plans), so
 /// the recognizers do their full work on them.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class PiiCorpus
         "quarter", "budget", "approval", "schedule", "today", "tomorrow", "yesterday", "morning", "evening",
     ];
 
-    // Valid values of each kind, cycled: the kinds the issue names (emails, cards, phones, IBANs).
+    // Valid values of each kind, cycled: the kinds issue 4 names (emails, cards, phones, IBANs), and names, places, organisations.
     private static readonly string[] Pii =
     [
         "jane.doe@example.com",
@@ -40,6 +40,11 @@ internal static class PiiCorpus
         "378282246310005",
         "+49 30 901820",
         "FR14 2004 1010 0505 0001 3M02 606",
+
+        // Issue 16's named entities, so the gazetteer recognizer does its lookups and rules on real hits.
+        "Dr. Margaret Thompson",
+        "from Lisbon",
+        "Contoso Pharmaceuticals Ltd",
     ];
 
     /// <summary>About <paramref name="length"/> characters (cut at a word), the same for the same arguments.</summary>

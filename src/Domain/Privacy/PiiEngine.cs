@@ -1,3 +1,4 @@
+using Governance.Domain.Privacy.Entities;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.National;
 using Governance.Domain.Privacy.Operators;
@@ -6,7 +7,7 @@ namespace Governance.Domain.Privacy;
 
 /// <summary>
 /// The analyzer with the built-in recognizers (Presidio's global set, national identifiers, the name
-/// dictionary), shared by the endpoints, the governed text call and the CLI. Thread-safe; one per process.
+/// dictionary, the gazetteer recognizer for PERSON/LOCATION/NRP/ORGANIZATION), shared by the endpoints, the governed text call and the CLI. Thread-safe; one per process.
 /// </summary>
 public sealed class PiiEngine
 {
@@ -35,6 +36,7 @@ public sealed class PiiEngine
         var recognizers = new List<IPiiRecognizer>(PiiRecognizers.Global);
         recognizers.AddRange(NationalIdRecognizers.All);
         recognizers.Add(DictionaryNameRecognizer.Default);
+        recognizers.Add(GazetteerEntityRecognizer.Default);
         return new PiiEngine(recognizers);
     }
 

@@ -1,4 +1,5 @@
 using Governance.Domain.Privacy;
+using Governance.Domain.Privacy.Entities;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.Patterns;
 
@@ -7,7 +8,7 @@ namespace Governance.Api.Features.Presidio;
 /// <summary>
 /// The analyzer behind the Presidio surface: the engine's recognizers plus the request's ad-hoc ones,
 /// with Presidio's defaults (threshold 0, context adds 0.35 and lifts to at least 0.4). The name
-/// dictionary keeps no context words here, as Presidio's spaCy recognizer has none.
+/// dictionary and the gazetteer recognizer keep no context words here, as Presidio's spaCy recognizer has none.
 /// </summary>
 internal static class PresidioRecognizers
 {
@@ -18,7 +19,7 @@ internal static class PresidioRecognizers
         var recognizers = new List<IPiiRecognizer>(engine.Recognizers.Count + adHoc.Count);
         foreach (var r in engine.Recognizers)
         {
-            recognizers.Add(r is DictionaryNameRecognizer ? new WithoutContext(r) : r);
+            recognizers.Add(r is DictionaryNameRecognizer or GazetteerEntityRecognizer ? new WithoutContext(r) : r);
         }
 
         recognizers.AddRange(adHoc);

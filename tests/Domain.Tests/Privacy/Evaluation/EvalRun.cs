@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Domain.Privacy;
+using Governance.Domain.Privacy.Entities;
 using Governance.Domain.Privacy.Names;
 using Governance.Domain.Privacy.National;
 
@@ -20,7 +21,7 @@ public sealed class EvalRun
     public SortedDictionary<string, Tally> NearMissFalsePositives { get; } = new(StringComparer.Ordinal);
 
     public static PiiAnalyzer CreateAnalyzer() =>
-        new([.. PiiRecognizers.Global, .. NationalIdRecognizers.All, DictionaryNameRecognizer.Default], new PiiAnalyzerOptions());
+        new([.. PiiRecognizers.Global, .. NationalIdRecognizers.All, DictionaryNameRecognizer.Default, GazetteerEntityRecognizer.Default], new PiiAnalyzerOptions());
 
     public static EvalRun Execute(IReadOnlyList<EvalCase> cases, bool skipKnownGaps = false)
     {
