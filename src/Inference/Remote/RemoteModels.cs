@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Governance.Domain.Models;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,9 @@ namespace Governance.Inference.Remote;
 public sealed class RemoteModels(IHttpClientFactory clients, IOptions<RemoteBackendOptions> options, RemoteTelemetry telemetry)
 {
     private readonly ConcurrentDictionary<(string Name, string Version), RemoteModel> _models = new();
+
+    public bool TryGet(string name, string version, [NotNullWhen(true)] out RemoteModel? model) =>
+        _models.TryGetValue((name, version), out model);
 
     public RemoteModel For(ModelManifest manifest)
     {
