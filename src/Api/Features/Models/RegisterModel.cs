@@ -54,7 +54,7 @@ public sealed class RegisterModelHandler(
         {
             await RemoteRegistration.VerifyAsync(remotes.Create(manifest), cancellationToken);
             var at = await StoreAsync(request, manifest, sha256, cancellationToken);
-            return new RegisteredModel(manifest.Name, manifest.Version, manifest.Task, sha256, 0, at);
+            return new RegisteredModel(manifest.Name, manifest.Version, manifest.Task, sha256, RemoteRegistration.Size(manifest), at);
         }
 
         var loaded = ManifestConformance.Load(loader, manifest, request.OnnxFile, sha256, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class RegisterModelHandler(
             Version = manifest.Version,
             Task = manifest.Task,
             Sha256 = sha256,
-            SizeBytes = request.OnnxFile.LongLength,
+            SizeBytes = manifest.IsRemote ? RemoteRegistration.Size(manifest) : request.OnnxFile.LongLength,
             Manifest = ManifestJson.Serialize(manifest),
             RegisteredAt = time.GetUtcNow(),
             RegisteredBy = principal.Id,
