@@ -35,6 +35,12 @@ public sealed class RemoteBackendCluster : IAsyncLifetime
 
     public InferenceOnlyNode Node { get; }
 
+    /// <summary>The node's model directory: the demo models.</summary>
+    public string ModelDirectory => _models;
+
+    /// <summary>What the governed server sends the node, and the node requires.</summary>
+    public static string NodeSecret => Secret;
+
     public ServerProcess Server { get; }
 
     public string TenantToken { get; private set; } = "";

@@ -139,6 +139,37 @@ public sealed class RemoteBackendTests(RemoteBackendCluster cluster) : IClassFix
         Assert.Equal((504, "model-backend-timeout"), (entry.Status, entry.Error));
     }
 
+    [Fact]
+    public async Task TheNode_RefusesCallsWithoutItsSecret_ButAnswersHealthProbes()
+    {
+        using var anonymous = new HttpClient { BaseAddress = cluster.Node.BaseAddress };
+        using var wrong = new HttpClient { BaseAddress = cluster.Node.BaseAddress };
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RemoteBackendCluster.NodeSecret + "x");
+        using var right = new HttpClient { BaseAddress = cluster.Node.BaseAddress };
+        right.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RemoteBackendCluster.NodeSecret);
+
+        using var none = await PostAsync(anonymous, "credit-risk", Applicants);
+        using var bad = await wrong.GetAsync(new Uri("/v2/models/credit-risk", UriKind.Relative));
+        using var probe = await anonymous.GetAsync(new Uri("/v2/health/ready", UriKind.Relative));
+        using var good = await right.GetAsync(new Uri("/v2/models/credit-risk", UriKind.Relative));
+
+        var refused = await ProblemAsync(none, HttpStatusCode.Unauthorized);
+        Assert.Equal("a valid bearer secret is required", refused.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task ANodeWithoutASecret_RefusesToStart()
+    {
+        await using var node = new InferenceOnlyNode(cluster.ModelDirectory, secret: "");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(node.StartAsync);
+
+        Assert.Contains("BearerToken is required", failure.Message, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string model, float[] rows) =>
         http.PostAsJsonAsync($"/v2/models/{model}/infer", new
         {
