@@ -13,8 +13,17 @@ namespace Governance.EndToEnd.Tests;
 public sealed class ServerProcess : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _scratch = Directory.CreateTempSubdirectory("governance-e2e-").FullName;
     private Process? _process;
+
+    public ServerProcess()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Extra environment variables of the server (and the CLI), set after the defaults.</param>
+    public ServerProcess(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public TestDatabase Database { get; } = new();
 
@@ -103,6 +112,10 @@ public sealed class ServerProcess : IAsyncLifetime
         environment["Governance__Models__ExecutionProvider"] = "Cpu";
         environment["GOVERNANCE_URL"] = BaseAddress.ToString().TrimEnd('/');
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in _settings)
+        {
+            environment[key] = value;
+        }
     }
 
     /// <summary>Runs `governance ARGS` (the built CLI) against this install; returns exit code and output.</summary>
@@ -141,7 +154,7 @@ public sealed class ServerProcess : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

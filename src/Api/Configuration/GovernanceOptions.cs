@@ -19,6 +19,9 @@ public sealed class GovernanceOptions
     public PrivacyOptions Privacy { get; set; } = new();
 
     public Composition.AuditOptions Audit { get; set; } = new();
+
+    /// <summary>How remote model backends are called (ADR-030).</summary>
+    public Inference.Remote.RemoteBackendOptions RemoteBackends { get; set; } = new();
 }
 
 public sealed class ModelOptions

@@ -55,6 +55,7 @@ public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOpti
         }
 
         Composition.AuditRegistration.Validate(options.Audit, failures);
+        failures.AddRange(options.RemoteBackends.Problems().Select(p => "Governance:" + p));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

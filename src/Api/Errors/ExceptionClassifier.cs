@@ -34,6 +34,11 @@ public static class ExceptionClassifier
         JsonException j => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The body is not valid JSON: " + j.Message, null),
         AuditUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.AuditUnavailable,
             "The audit trail could not record this call, so it was not carried out. Try again shortly.", OutageRetry()),
+        // Only compute went remote; the client learns which backend and why, never the remote's internals.
+        ModelBackendException { TimedOut: true } m => new(StatusCodes.Status504GatewayTimeout, ErrorCodes.ModelBackendTimeout, m.Message,
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["backend"] = m.Backend, ["reason"] = m.Reason }),
+        ModelBackendException m => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelBackendUnavailable, m.Message,
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["backend"] = m.Backend, ["reason"] = m.Reason }),
         ModelIntegrityException or ModelManifestMismatchException or InvalidModelException or ModelExternalDataException or ObjectDisposedException => new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ModelNotReady,
             "The model could not be loaded safely; an operator has been told.", null),
         OperationCanceledException => new(ClientClosedRequest, ErrorCodes.ClientClosedRequest, "The client closed the request before it completed.", null),

@@ -14,4 +14,7 @@ public static class ManifestJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    /// <summary>The stored form of a manifest (and, for a remote-backed version, what its digest is over).</summary>
+    public static string Serialize(Domain.Models.ModelManifest manifest) => JsonSerializer.Serialize(manifest, Options);
 }

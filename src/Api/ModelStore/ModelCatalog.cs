@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Domain.Models;
 using Governance.Inference.Errors;
+using Governance.Inference.Remote;
 using Governance.Inference.Runtime;
 
 namespace Governance.Api.ModelStore;
@@ -12,7 +14,8 @@ namespace Governance.Api.ModelStore;
 /// Makes sure registered model versions (found in the request's catalog snapshot) are loaded in the <see cref="ModelHost"/>,
 /// from the content-addressed store, with the digest checked on every load.
 /// </summary>
-public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, ModelFileStore files, ModelLoadFailures failures, ILogger<ModelCatalog> logger)
+public sealed partial class ModelCatalog(
+    ModelHost host, ModelLoader loader, ModelFileStore files, ModelLoadFailures failures, RemoteModels remotes, ILogger<ModelCatalog> logger)
 {
     private readonly ConcurrentDictionary<(string, string), SemaphoreSlim> _loadLocks = new();
 
@@ -30,11 +33,41 @@ public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, Mod
 
     public TextEncoder TextEncoderFor(LoadedModel model) => _encoders.GetValue(model, m => new TextEncoder(m));
 
+    /// <summary>What computes <paramref name="record"/>: its remote backend, or its local session (loaded if need be).</summary>
+    public async Task<IModelBackend> BackendAsync(ModelVersionRecord record, CancellationToken ct)
+    {
+        if (host.TryGet(record.Name, record.Version, out var loaded))
+        {
+            return loaded;
+        }
+
+        return RemoteOf(record) ?? (IModelBackend)await EnsureLoadedAsync(record, ct);
+    }
+
+    /// <summary>The remote backend of a remote-backed version; null for a local one.</summary>
+    public RemoteModel? RemoteOf(ModelVersionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (remotes.TryGet(record.Name, record.Version, out var remote))
+        {
+            return remote;
+        }
+
+        var manifest = ManifestOf(record);
+        return manifest.IsRemote ? remotes.For(manifest) : null;
+    }
+
     public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
     {
         if (host.TryGet(record.Name, record.Version, out var loaded))
         {
             return loaded;
+        }
+
+        if (RemoteOf(record) is not null)
+        {
+            throw new BadInputException(ErrorCodes.RemoteBackendUnsupported,
+                $"Model {record.Name} version {record.Version} is computed by a remote backend, which only Open Inference Protocol inference (/v2) reaches.");
         }
 
         ThrowIfBackingOff(record);

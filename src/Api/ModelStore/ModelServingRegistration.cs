@@ -1,5 +1,6 @@
 using Governance.Api.Configuration;
 using Governance.Inference.ExecutionProviders;
+using Governance.Inference.Remote;
 using Governance.Inference.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,8 @@ public static class ModelServingRegistration
         services.AddSingleton<ModelFileStore>();
         services.AddSingleton<ModelLoadFailures>();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.RemoteBackends));
+        services.AddRemoteModelBackends();
         services.AddSingleton<ModelWarmupService>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelWarmupService>());
         return services;

@@ -19,6 +19,12 @@ public sealed partial class ModelWarmupService(IServiceScopeFactory scopes, Mode
             var records = await db.ModelVersions.AsNoTracking().ToListAsync(stoppingToken);
             foreach (var record in records)
             {
+                // A remote-backed version has nothing to load here; its backend answers for its readiness.
+                if (catalog.RemoteOf(record) is not null)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await catalog.EnsureLoadedAsync(record, stoppingToken);

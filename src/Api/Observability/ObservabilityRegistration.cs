@@ -23,6 +23,7 @@ public static class ObservabilityRegistration
             {
                 // No response cache: a scrape right after a call must show it (the exporter caches 300 ms by default).
                 metrics.AddMeter(options.MeterName).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                metrics.AddMeter(Inference.Remote.RemoteTelemetry.MeterName);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter(o => Point(o, options));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Governance.Domain.Models;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Governance.Domain.Models;
 /// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
 /// <see cref="DataCategories"/> and <see cref="License"/> are optional and feed policy conditions
 /// (model.data_categories, model.license.*); see docs/models.md. <see cref="Encoder"/> makes a model a
-/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching.
+/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching; <see cref="Backend"/> says
+/// where it computes (absent: locally, from the uploaded file).
 /// </summary>
 public sealed record ModelManifest(
     string Name,
@@ -19,7 +22,13 @@ public sealed record ModelManifest(
     IReadOnlyList<string>? DataCategories = null,
     ModelLicenseTerms? License = null,
     TextEncoderSpec? Encoder = null,
-    BatchingSpec? Batching = null);
+    BatchingSpec? Batching = null,
+    ModelBackendSpec? Backend = null)
+{
+    /// <summary>Whether a remote Open Inference Protocol server computes this version (no file is uploaded).</summary>
+    [JsonIgnore]
+    public bool IsRemote => Backend?.IsRemote == true;
+}
 
 /// <summary>
 /// How text becomes the model's input tensor for text models (the /predict endpoint).

@@ -21,7 +21,7 @@ public sealed record ModelMetadata(
     public const string OnnxPlatform = "onnxruntime_onnx";
 
     /// <summary>Metadata of a loaded model; <paramref name="versions"/> lists all its loaded versions or only the one asked for (default: its own).</summary>
-    public static ModelMetadata From(LoadedModel model, IReadOnlyList<string>? versions = null)
+    public static ModelMetadata From(IModelBackend model, IReadOnlyList<string>? versions = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var manifest = model.Manifest;

@@ -11,7 +11,7 @@ namespace Governance.Inference.Runtime;
 /// thread-safe, so no lock); <see cref="Dispose"/> does not wait for them, but the native session is
 /// only freed when the last run in flight has finished, so unloading under load cannot crash a run.
 /// </summary>
-public sealed class LoadedModel : IDisposable
+public sealed class LoadedModel : IModelBackend, IDisposable
 {
     private readonly SharedSession _session;
 

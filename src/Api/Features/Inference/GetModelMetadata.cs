@@ -21,7 +21,7 @@ public sealed class GetModelMetadataHandler(CatalogView view, ModelCatalog catal
         var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
-        var model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+        var model = await catalog.BackendAsync(record, cancellationToken);
         var versions = request.ModelVersion is not null
             ? [record.Version]
             : (await view.GetAsync(cancellationToken)).Versions(record.Name).Where(e => !e.Retired).Reverse().Select(e => e.Record.Version).ToList();

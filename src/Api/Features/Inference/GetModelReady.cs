@@ -16,7 +16,7 @@ public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRe
 /// <summary><see cref="Reason"/>: why the version cannot serve here, when its load failed.</summary>
 public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider, string? Reason = null);
 
-public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, ModelLoadFailures failures, AuditScope scope)
+public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, ModelCatalog catalog, ModelLoadFailures failures, AuditScope scope)
     : IRequestHandler<GetModelReady, ModelReadiness>
 {
     public async Task<ModelReadiness> Handle(GetModelReady request, CancellationToken cancellationToken)
@@ -24,6 +24,13 @@ public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, Model
         var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
+        if (catalog.RemoteOf(record) is { } remote)
+        {
+            // Ready here means the backend says so now (through the same circuit breaker as inference).
+            var (remoteReady, remoteReason) = await remote.ReadyAsync(cancellationToken);
+            return new ModelReadiness(record.Name, record.Version, remoteReady, remote.ExecutionProvider, remoteReason);
+        }
+
         var ready = host.TryGet(record.Name, record.Version, out var model);
         var reason = ready ? null : failures.Find(record.Name, record.Version)?.Reason;
         return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider, reason);

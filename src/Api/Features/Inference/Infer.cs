@@ -28,24 +28,26 @@ public sealed class InferHandler(
         var record = (await view.ResolveAsync(request.ModelName, request.ModelVersion, cancellationToken)).Record;
         scope.ModelVersion = record.Version;
         scope.ModelDigest = record.Sha256;
-        var labels = telemetry.Labels(record.Name, record.Version);
+        var remote = catalog.RemoteOf(record);
+        // A remote-backed version is not in the local host, but it is registered: its name is a bounded label.
+        var labels = remote is null ? telemetry.Labels(record.Name, record.Version) : new ModelLabels(record.Name, record.Version);
         // Text tensors reach the model, the client and the trail's digests only anonymized.
         var anonymizing = Stopwatch.GetTimestamp();
         var privacy = anonymizer.Begin(record.Name, principal.TenantId!);
         var body = privacy.Request(request.Body);
         var anonymization = Stopwatch.GetElapsedTime(anonymizing);
         scope.InputDigest = PayloadDigest.OfBytes(OipJson.SerializeToUtf8Bytes(body));
-        LoadedModel model;
+        IModelBackend model;
         using (telemetry.Time(StageNames.Queue, labels))
         {
-            model = await catalog.EnsureLoadedAsync(record, cancellationToken);
+            model = remote ?? await catalog.BackendAsync(record, cancellationToken);
         }
 
         // Timed by hand, not with a using: only a run that gave outputs counts as an inference.
         var activity = GovernanceTelemetry.Activities.StartActivity(StageNames.Compute);
         var computing = Stopwatch.GetTimestamp();
-        var output = TextInput.TryRead(body, model.Manifest, out var texts)
-            ? await TextInference.RunAsync(catalog, model, body, texts, cancellationToken)
+        var output = model is LoadedModel local && TextInput.TryRead(body, local.Manifest, out var texts)
+            ? await TextInference.RunAsync(catalog, local, body, texts, cancellationToken)
             : await model.RunAsync(body, cancellationToken);
         telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing));
         activity?.Dispose();

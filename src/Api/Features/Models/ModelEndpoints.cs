@@ -36,7 +36,9 @@ public static class ModelEndpoints
     private static async Task<IResult> RegisterAsync(HttpRequest http, IMediator mediator, IOptions<GovernanceOptions> options, CancellationToken ct)
     {
         var upload = await ModelUploadReader.ReadAsync(http, options.Value.Limits, ct);
-        var registered = await mediator.Send(new RegisterModel(ParseManifest(upload.Manifest), upload.Model), ct);
+        var manifest = ParseManifest(upload.Manifest);
+        var file = upload.Model ?? (manifest.IsRemote ? [] : throw new BadInputException(ErrorCodes.ValidationFailed, "The form field 'file' (the .onnx model) is required."));
+        var registered = await mediator.Send(new RegisterModel(manifest, file), ct);
         return Results.Created($"/v2/models/{registered.Name}/versions/{registered.Version}",
             new RegisteredModelResponse(registered, AuditReceiptDto.From(http.HttpContext)));
     }

@@ -6,8 +6,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace Governance.Api.Features.Models;
 
-/// <summary>The two parts of a model upload.</summary>
-public sealed record ModelUpload(byte[] Model, string Manifest);
+/// <summary>The two parts of a model upload; <see cref="Model"/> is null when no file was sent (a remote-backed version has none).</summary>
+public sealed record ModelUpload(byte[]? Model, string Manifest);
 
 /// <summary>
 /// Reads a model upload part by part, each against its own limit while it streams in: a 101 MiB
@@ -46,9 +46,7 @@ public static class ModelUploadReader
             }
         }
 
-        return new ModelUpload(
-            model ?? throw new BadInputException(ErrorCodes.ValidationFailed, "The form field 'file' (the .onnx model) is required."),
-            manifest ?? "");
+        return new ModelUpload(model, manifest ?? "");
     }
 
     private static BadInputException Duplicate(string name) =>

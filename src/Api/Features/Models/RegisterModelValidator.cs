@@ -9,7 +9,9 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
 {
     public RegisterModelValidator()
     {
-        RuleFor(r => r.OnnxFile).NotEmpty().WithMessage("The .onnx file is empty.");
+        RuleFor(r => r.OnnxFile).NotEmpty().When(r => !r.Manifest.IsRemote).WithMessage("The .onnx file is empty.");
+        RuleFor(r => r.OnnxFile).Empty().When(r => r.Manifest.IsRemote)
+            .WithMessage("A version served by a remote backend takes no file: the backend holds the model.").WithName("file");
         RuleFor(r => r.Manifest.Name).Matches("^[a-z0-9][a-z0-9._-]{0,62}$")
             .WithMessage("Model name must be 1-63 characters of a-z, 0-9, '.', '_', '-'.").WithName("manifest.name");
         RuleFor(r => r.Manifest.Version).Matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
@@ -37,6 +39,11 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             foreach (var problem in manifest.Batching?.Problems() ?? [])
             {
                 context.AddFailure("manifest.batching", problem);
+            }
+
+            foreach (var problem in RemoteBackendRules.Problems(manifest))
+            {
+                context.AddFailure("manifest.backend", problem);
             }
         });
         RuleFor(r => r.Manifest.DataCategories).Custom((categories, context) =>
