@@ -25,6 +25,7 @@ public static class ErrorCodes
     public const string PolicyTooLarge = "policy-too-large";
     public const string RateLimited = "rate-limited";
     public const string ModelNotReady = "model-not-ready";
+    public const string ModelBusy = "model-busy";
     public const string InvalidClient = "invalid-client";
     public const string UnsupportedGrantType = "unsupported-grant-type";
     public const string AuditUnavailable = "audit-unavailable";

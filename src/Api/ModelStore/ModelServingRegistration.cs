@@ -12,7 +12,14 @@ public static class ModelServingRegistration
         services.AddSingleton(sp =>
         {
             var models = sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Models;
-            return new InferenceOptions { ExecutionProvider = models.ExecutionProvider, CudaDeviceId = models.CudaDeviceId };
+            return new InferenceOptions
+            {
+                ExecutionProvider = models.ExecutionProvider,
+                CudaDeviceId = models.CudaDeviceId,
+                SessionsPerModel = models.SessionsPerModel,
+                MaxQueuedCalls = models.MaxQueuedCalls,
+                QueueTimeout = TimeSpan.FromMilliseconds(models.QueueTimeoutMilliseconds),
+            };
         });
         services.AddSingleton<SessionFactory>();
         services.AddSingleton<ModelLoader>();

@@ -5,7 +5,8 @@ namespace Governance.Domain.Models;
 /// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
 /// <see cref="DataCategories"/> and <see cref="License"/> are optional and feed policy conditions
 /// (model.data_categories, model.license.*); see docs/models.md. <see cref="Encoder"/> makes a model a
-/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching.
+/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching; <see cref="Sessions"/>
+/// sizes its session pool.
 /// </summary>
 public sealed record ModelManifest(
     string Name,
@@ -19,7 +20,8 @@ public sealed record ModelManifest(
     IReadOnlyList<string>? DataCategories = null,
     ModelLicenseTerms? License = null,
     TextEncoderSpec? Encoder = null,
-    BatchingSpec? Batching = null);
+    BatchingSpec? Batching = null,
+    SessionPoolSpec? Sessions = null);
 
 /// <summary>
 /// How text becomes the model's input tensor for text models (the /predict endpoint).
