@@ -27,8 +27,8 @@ public static class ModelServingRegistration
         services.AddSingleton<ModelFileStore>();
         services.AddSingleton<ModelLoadFailures>();
         services.AddSingleton<ModelCatalog>();
-        services.AddSingleton<ModelWarmupService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ModelWarmupService>());
+        services.AddSingleton<ModelReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModelReconciler>());
         return services;
     }
 }
