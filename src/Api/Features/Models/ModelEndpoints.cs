@@ -31,7 +31,7 @@ public static class ModelEndpoints
             .Audited(AuditActions.ModelRetire)
             .WithTags("Models");
         app.MapPut("/api/v1/models/{model}/version-policy", async (string model, VersionPolicyBody body, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new SetVersionPolicy(model, body.ToPolicy()), ct)))
+                Results.Ok(await mediator.Send(body.ToCommand(model), ct)))
             .RequireAuthorization(AuthorizationPolicies.Admin)
             .WithName("model.version_policy")
             .Audited(AuditActions.ModelVersionPolicySet)

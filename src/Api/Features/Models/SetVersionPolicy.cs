@@ -17,9 +17,12 @@ namespace Governance.Api.Features.Models;
 /// or <c>{"all": true}</c>. Binding on every API process before the answer leaves (ADR-015); each then
 /// loads the versions the policy serves and unloads the others gracefully.
 /// </summary>
-public sealed record SetVersionPolicy(string ModelName, VersionPolicy Policy) : IRequest<VersionPolicyDto>, IAdminCommand
+public sealed record SetVersionPolicy(string ModelName, int? Latest, IReadOnlyList<string>? Specific, bool? All) : IRequest<VersionPolicyDto>, IAdminCommand
 {
     public string AuditAction => AuditActions.ModelVersionPolicySet;
+
+    // A method, not a property: field errors name the body's own members (latest, specific[0], all).
+    public VersionPolicy ToPolicy() => new(Latest, Specific, All);
 
     public int SuccessStatusCode => StatusCodes.Status200OK;
 }
@@ -32,9 +35,9 @@ public sealed class SetVersionPolicyValidator : AbstractValidator<SetVersionPoli
     public SetVersionPolicyValidator()
     {
         RuleFor(r => r.ModelName).NotEmpty().MaximumLength(63);
-        RuleFor(r => r.Policy).Custom((policy, context) =>
+        RuleFor(r => r).Custom((request, context) =>
         {
-            foreach (var problem in policy.Problems())
+            foreach (var problem in request.ToPolicy().Problems())
             {
                 context.AddFailure("policy", problem);
             }
@@ -48,6 +51,7 @@ public sealed class SetVersionPolicyHandler(GovernanceDbContext db, AuditScope s
     public async Task<VersionPolicyDto> Handle(SetVersionPolicy request, CancellationToken cancellationToken)
     {
         scope.ModelName = request.ModelName;
+        var policy = request.ToPolicy();
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(m => m.Name == request.ModelName)
             .OrderByDescending(m => m.RegisteredAt).ThenBy(m => m.Version)
@@ -58,7 +62,7 @@ public sealed class SetVersionPolicyHandler(GovernanceDbContext db, AuditScope s
             throw new NotFoundException($"Model '{request.ModelName}' is not registered.");
         }
 
-        var unknown = (request.Policy.Specific ?? []).Where(v => versions.All(r => r.Version != v)).ToArray();
+        var unknown = (policy.Specific ?? []).Where(v => versions.All(r => r.Version != v)).ToArray();
         if (unknown.Length > 0)
         {
             throw new BadInputException(ErrorCodes.ValidationFailed,
@@ -66,7 +70,7 @@ public sealed class SetVersionPolicyHandler(GovernanceDbContext db, AuditScope s
         }
 
         var now = time.GetUtcNow();
-        var json = JsonSerializer.Serialize(request.Policy, ServedVersionsLoader.Json);
+        var json = JsonSerializer.Serialize(policy, ServedVersionsLoader.Json);
         var record = await db.ModelVersionPolicies.SingleOrDefaultAsync(p => p.ModelName == request.ModelName, cancellationToken);
         if (record is null)
         {
@@ -78,7 +82,7 @@ public sealed class SetVersionPolicyHandler(GovernanceDbContext db, AuditScope s
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var served = request.Policy.Select([.. versions.Where(v => v.RetiredAt is null).Select(v => v.Version)]);
-        return new VersionPolicyDto(request.ModelName, request.Policy, served, now);
+        var served = policy.Select([.. versions.Where(v => v.RetiredAt is null).Select(v => v.Version)]);
+        return new VersionPolicyDto(request.ModelName, policy, served, now);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Governance.Domain.Models;
 
 namespace Governance.Api.Features.Models;
 
@@ -7,5 +6,5 @@ namespace Governance.Api.Features.Models;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record VersionPolicyBody(int? Latest, IReadOnlyList<string>? Specific, bool? All)
 {
-    public VersionPolicy ToPolicy() => new(Latest, Specific, All);
+    public SetVersionPolicy ToCommand(string model) => new(model, Latest, Specific, All);
 }
