@@ -6,6 +6,7 @@ public static class CatalogRegistration
     {
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<CatalogLoader>();
+        services.AddSingleton<ICatalogPartLoader, ServedVersionsLoader>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogFence>();
         services.AddSingleton<CatalogWatcher>();

@@ -36,12 +36,14 @@ public sealed class CatalogSnapshot(
     /// <summary>Every version of a model, newest registration first, retired ones included.</summary>
     public IReadOnlyList<ModelEntry> Versions(string model) => models.TryGetValue(model, out var v) ? v : [];
 
-    /// <summary>The named version, or the newest one that is not retired; null when there is none.</summary>
+    /// <summary>The named version, or the latest one its model's version policy serves; null when there is none.</summary>
     public ModelEntry? Find(string model, string? version)
     {
+        var servedParts = parts.TryGetValue(typeof(ServedVersions), out var part);
+        var wanted = version ?? (servedParts ? ((ServedVersions)part!).Of(model)?.Latest : null);
         foreach (var entry in Versions(model))
         {
-            if (version is null ? !entry.Retired : entry.Record.Version == version)
+            if (wanted is null ? !servedParts && !entry.Retired : entry.Record.Version == wanted)
             {
                 return entry;
             }
@@ -49,6 +51,10 @@ public sealed class CatalogSnapshot(
 
         return null;
     }
+
+    /// <summary>The model's version policy and the versions it serves (ADR-031); null when none is in service.</summary>
+    public ServedModel? Served(string model) =>
+        parts.TryGetValue(typeof(ServedVersions), out var part) ? ((ServedVersions)part).Of(model) : null;
 
     /// <summary>Data a registered <see cref="ICatalogPartLoader"/> added to this snapshot.</summary>
     public T Part<T>()

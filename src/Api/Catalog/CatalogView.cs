@@ -9,7 +9,10 @@ public sealed class CatalogView(CatalogCache cache)
 
     public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken ct) => _snapshot ??= await cache.CurrentAsync(ct);
 
-    /// <summary>The version a call names, or the newest one in service; 404 when there is none.</summary>
+    /// <summary>
+    /// The version a call names, or the latest its model's version policy serves; 404 when there is none,
+    /// when it is retired, or when the policy does not serve it (ADR-031).
+    /// </summary>
     public async ValueTask<ModelEntry> ResolveAsync(string name, string? version, CancellationToken ct)
     {
         var snapshot = await GetAsync(ct);
@@ -17,7 +20,13 @@ public sealed class CatalogView(CatalogCache cache)
         if (entry is null || entry.Retired)
         {
             throw new NotFoundException(entry is not null ? $"Version '{version}' of model '{name}' is retired."
-                : version is null ? $"Model '{name}' is not registered." : $"Model '{name}' has no version '{version}'.");
+                : version is not null ? $"Model '{name}' has no version '{version}'."
+                : snapshot.Versions(name).Count == 0 ? $"Model '{name}' is not registered." : $"Model '{name}' has no version in service.");
+        }
+
+        if (version is not null && snapshot.Served(name) is { } served && !served.Serves(version))
+        {
+            throw new NotFoundException($"Version '{version}' of model '{name}' is not served: the model's version policy is {served.Policy}.");
         }
 
         return entry;

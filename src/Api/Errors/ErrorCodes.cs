@@ -28,6 +28,7 @@ public static class ErrorCodes
     public const string ModelBackendUnavailable = "model-backend-unavailable";
     public const string ModelBackendTimeout = "model-backend-timeout";
     public const string RemoteBackendUnsupported = "remote-backend-unsupported";
+    public const string ModelBusy = "model-busy";
     public const string InvalidClient = "invalid-client";
     public const string UnsupportedGrantType = "unsupported-grant-type";
     public const string AuditUnavailable = "audit-unavailable";

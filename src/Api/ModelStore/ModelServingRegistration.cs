@@ -13,7 +13,14 @@ public static class ModelServingRegistration
         services.AddSingleton(sp =>
         {
             var models = sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Models;
-            return new InferenceOptions { ExecutionProvider = models.ExecutionProvider, CudaDeviceId = models.CudaDeviceId };
+            return new InferenceOptions
+            {
+                ExecutionProvider = models.ExecutionProvider,
+                CudaDeviceId = models.CudaDeviceId,
+                SessionsPerModel = models.SessionsPerModel,
+                MaxQueuedCalls = models.MaxQueuedCalls,
+                QueueTimeout = TimeSpan.FromMilliseconds(models.QueueTimeoutMilliseconds),
+            };
         });
         services.AddSingleton<SessionFactory>();
         services.AddSingleton<ModelLoader>();
@@ -23,8 +30,8 @@ public static class ModelServingRegistration
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.RemoteBackends));
         services.AddRemoteModelBackends();
-        services.AddSingleton<ModelWarmupService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ModelWarmupService>());
+        services.AddSingleton<ModelReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModelReconciler>());
         return services;
     }
 }

@@ -41,6 +41,9 @@ public sealed class GovernanceTelemetry : IDisposable
         _compute = Histogram("governance.inference.compute.duration", "Running the model.");
         _stages = Histogram("governance.stage.duration", "Each governance stage of a call, by stage.");
         _meter.CreateObservableGauge("governance.model.loaded", LoadedModels, "{model}", "Models served here (1), with the execution provider each runs on.");
+        _meter.CreateObservableGauge("governance.model.sessions", () => Pools(static p => p.Size), "{session}", "Sessions in each loaded version's pool.");
+        _meter.CreateObservableGauge("governance.model.sessions.busy", () => Pools(static p => p.InUse), "{session}", "Sessions running a call now.");
+        _meter.CreateObservableGauge("governance.model.calls.queued", () => Pools(static p => p.Waiting), "{call}", "Calls waiting for a session.");
     }
 
     public static ActivitySource Activities { get; } = new(Name);
@@ -87,6 +90,14 @@ public sealed class GovernanceTelemetry : IDisposable
         foreach (var model in _host.Snapshot())
         {
             yield return new Measurement<int>(1, new TagList { { "model", model.Name }, { "version", model.Version }, { "execution_provider", model.ExecutionProvider } });
+        }
+    }
+
+    private IEnumerable<Measurement<int>> Pools(Func<SessionPoolState, int> value)
+    {
+        foreach (var model in _host.Snapshot())
+        {
+            yield return new Measurement<int>(value(model.Sessions), new TagList { { "model", model.Name }, { "version", model.Version } });
         }
     }
 

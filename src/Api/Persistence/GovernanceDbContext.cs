@@ -14,6 +14,8 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
 
     public DbSet<LicenseGrantRecord> LicenseGrants => Set<LicenseGrantRecord>();
 
+    public DbSet<ModelVersionPolicyRecord> ModelVersionPolicies => Set<ModelVersionPolicyRecord>();
+
     public DbSet<OAuthClientRecord> OAuthClients => Set<OAuthClientRecord>();
 
     public DbSet<PolicyVersionRecord> PolicyVersions => Set<PolicyVersionRecord>();
@@ -47,6 +49,14 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(m => m.RegisteredBy).HasColumnName("registered_by");
             e.Property(m => m.RetiredAt).HasColumnName("retired_at");
             e.Property(m => m.RetiredBy).HasColumnName("retired_by");
+        });
+        modelBuilder.Entity<ModelVersionPolicyRecord>(e =>
+        {
+            e.ToTable("model_version_policies").HasKey(p => p.ModelName);
+            e.Property(p => p.ModelName).HasColumnName("model_name");
+            e.Property(p => p.Policy).HasColumnName("policy").HasColumnType("jsonb");
+            e.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+            e.Property(p => p.UpdatedBy).HasColumnName("updated_by");
         });
         modelBuilder.Entity<LicenseGrantRecord>(e =>
         {

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string ModelReady = "model.ready";
     public const string ModelRegister = "model.register";
     public const string ModelRetire = "model.retire";
+    public const string ModelVersionPolicySet = "model.version_policy";
 
     public const string TokenClientCredentials = "token.client_credentials";
 
@@ -68,6 +69,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> AdminCommands =
     [
         PolicyApprove, PolicyActivate, LicenseGrant, LicenseRevoke, ModelRegister, ModelRetire, TenantCreate, TenantAttributesSet, ClientCreate,
+        ModelVersionPolicySet,
     ];
 
     /// <summary>Every action a policy can be asked about, the values of <c>request.action</c>.</summary>

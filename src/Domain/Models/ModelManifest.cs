@@ -7,8 +7,8 @@ namespace Governance.Domain.Models;
 /// against it (names, types, shapes) and serves it under <see cref="Name"/>/<see cref="Version"/>.
 /// <see cref="DataCategories"/> and <see cref="License"/> are optional and feed policy conditions
 /// (model.data_categories, model.license.*); see docs/models.md. <see cref="Encoder"/> makes a model a
-/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching; <see cref="Backend"/> says
-/// where it computes (absent: locally, from the uploaded file).
+/// text encoder (embeddings); <see cref="Batching"/> opts it into dynamic batching; <see cref="Sessions"/>
+/// sizes its session pool; <see cref="Backend"/> says where it computes (absent: locally, from the uploaded file).
 /// </summary>
 public sealed record ModelManifest(
     string Name,
@@ -23,7 +23,8 @@ public sealed record ModelManifest(
     ModelLicenseTerms? License = null,
     TextEncoderSpec? Encoder = null,
     BatchingSpec? Batching = null,
-    ModelBackendSpec? Backend = null)
+    ModelBackendSpec? Backend = null,
+    SessionPoolSpec? Sessions = null)
 {
     /// <summary>Whether a remote Open Inference Protocol server computes this version (no file is uploaded).</summary>
     [JsonIgnore]

@@ -12,4 +12,13 @@ public sealed record InferenceOptions
 
     /// <summary>Threads across independent operators; 0 leaves ONNX Runtime's default.</summary>
     public int InterOpThreads { get; init; }
+
+    /// <summary>Sessions per model version when its manifest does not say (manifest <c>sessions.count</c>).</summary>
+    public int SessionsPerModel { get; init; } = 1;
+
+    /// <summary>Calls that may wait for a busy model version's session before 503 (manifest <c>sessions.maxQueue</c>).</summary>
+    public int MaxQueuedCalls { get; init; } = 256;
+
+    /// <summary>How long a queued call waits for a session before 503.</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

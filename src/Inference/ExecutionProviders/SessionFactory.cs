@@ -26,6 +26,9 @@ public sealed partial class SessionFactory
         ActiveExecutionProvider = Resolve();
     }
 
+    /// <summary>The options sessions are built with; also the session pool defaults.</summary>
+    internal InferenceOptions Options => _options;
+
     /// <summary><see cref="ExecutionProviderNames.Cuda"/> or <see cref="ExecutionProviderNames.Cpu"/>.</summary>
     public string ActiveExecutionProvider { get; }
 

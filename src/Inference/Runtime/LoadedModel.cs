@@ -7,17 +7,17 @@ using Microsoft.ML.OnnxRuntime;
 namespace Governance.Inference.Runtime;
 
 /// <summary>
-/// One model version in memory, ready to serve. Runs are concurrent (ONNX Runtime sessions are
-/// thread-safe, so no lock); <see cref="Dispose"/> does not wait for them, but the native session is
-/// only freed when the last run in flight has finished, so unloading under load cannot crash a run.
+/// One model version in memory, ready to serve, with its pool of sessions (one call per session at a
+/// time, see <see cref="SessionPool"/>). <see cref="Dispose"/> unloads gracefully: no new call is
+/// admitted, calls already admitted finish, and the native sessions are freed after the last returns.
 /// </summary>
 public sealed class LoadedModel : IModelBackend, IDisposable
 {
-    private readonly SharedSession _session;
+    private readonly SessionPool _session;
 
-    internal LoadedModel(InferenceSession session, ModelManifest manifest, string sha256, string executionProvider)
+    internal LoadedModel(IReadOnlyList<InferenceSession> sessions, ModelManifest manifest, string sha256, string executionProvider, SessionPoolLimits limits)
     {
-        _session = new SharedSession(session, $"{manifest.Name}/{manifest.Version}");
+        _session = new SessionPool(sessions, manifest.Name, manifest.Version, limits.MaxQueue, limits.QueueTimeout);
         Manifest = manifest;
         Sha256 = sha256;
         ExecutionProvider = executionProvider;
@@ -35,28 +35,31 @@ public sealed class LoadedModel : IModelBackend, IDisposable
     /// <summary>Where this model's session runs: "CUDAExecutionProvider" or "CPUExecutionProvider".</summary>
     public string ExecutionProvider { get; }
 
+    /// <summary>Unloading or unloaded: no new call is admitted.</summary>
     public bool IsDisposed => _session.IsDisposed;
 
-    /// <inheritdoc cref="SharedSession.Runs"/>
+    /// <summary>How many times its sessions were run: a batch of many requests counts once.</summary>
     public long SessionRuns => _session.Runs;
+
+    /// <summary>The pool's sessions, how many are running a call now, the most ever at once, and calls queued.</summary>
+    public SessionPoolState Sessions => new(_session.Size, _session.InUse, _session.PeakInUse, _session.Waiting, _session.MaxQueue);
+
+    /// <summary>Unloaded and every session freed (the last call admitted before the unload has returned).</summary>
+    public bool IsReleased => _session.IsReleased;
+
+    internal SessionPool Pool => _session;
 
     /// <summary>Validates the client's request against the manifest, runs it, and returns the protocol response.</summary>
     /// <exception cref="InferenceInputException">The request does not fit the model.</exception>
     /// <exception cref="ObjectDisposedException">The model was unloaded; the caller should treat it as not ready.</exception>
-    public Task<InferenceResponse> RunAsync(InferenceRequest request, CancellationToken cancellationToken)
+    /// <exception cref="ModelBusyException">Every session is busy and the queue is full.</exception>
+    public async Task<InferenceResponse> RunAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
-        try
-        {
-            return Task.FromResult(Run(request, cancellationToken));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<InferenceResponse>(cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<InferenceResponse>(ex);
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        // Validated before a session is taken: a bad request never holds one.
+        var validated = InferenceRequestBinder.Bind(request, Manifest);
+        using var lease = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        return new InferenceResponse(Name, Version, request.Id, Run(validated, lease.Session, cancellationToken));
     }
 
     /// <inheritdoc cref="RunAsync"/>
@@ -71,6 +74,13 @@ public sealed class LoadedModel : IModelBackend, IDisposable
     public NamedTensor[] Run(ValidatedRequest validated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(validated);
+        using var lease = _session.Acquire(cancellationToken);
+        return Run(validated, lease.Session, cancellationToken);
+    }
+
+    /// <summary>Runs on a session the caller holds (the loader's warm-up holds each in turn).</summary>
+    internal static NamedTensor[] Run(ValidatedRequest validated, SharedSession session, CancellationToken cancellationToken)
+    {
         var count = validated.Inputs.Count;
         var names = new string[count];
         var values = new OrtValue[count];
@@ -82,7 +92,7 @@ public sealed class LoadedModel : IModelBackend, IDisposable
                 values[i] = OrtTensors.ToOrtValue(validated.Inputs[i]);
             }
 
-            return Execute(names, values, validated.OutputNames, cancellationToken);
+            return Execute(session, names, values, validated.OutputNames, cancellationToken);
         }
         finally
         {
@@ -114,9 +124,10 @@ public sealed class LoadedModel : IModelBackend, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private NamedTensor[] Execute(string[] inputNames, OrtValue[] inputs, IReadOnlyList<string> outputNames, CancellationToken cancellationToken)
+    private static NamedTensor[] Execute(
+        SharedSession session, string[] inputNames, OrtValue[] inputs, IReadOnlyList<string> outputNames, CancellationToken cancellationToken)
     {
-        using var outputs = _session.Run(inputNames, inputs, outputNames, cancellationToken);
+        using var outputs = session.Run(inputNames, inputs, outputNames, cancellationToken);
         var result = new NamedTensor[outputs.Count];
         for (var i = 0; i < result.Length; i++)
         {

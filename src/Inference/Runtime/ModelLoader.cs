@@ -43,11 +43,13 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         }
 
         ExternalDataScan.Refuse(onnx);
-        var session = CreateSession(sessions, onnx, $"{manifest.Name}/{manifest.Version}", out var provider);
-        var model = new LoadedModel(session, manifest, actual, provider);
+        var pool = CreateSessions(onnx, manifest, out var provider);
+        var options = sessions.Options;
+        var model = new LoadedModel(pool, manifest, actual, provider,
+            new SessionPoolLimits(manifest.Sessions?.MaxQueue ?? options.MaxQueuedCalls, options.QueueTimeout));
         try
         {
-            ManifestCheck.Verify(manifest, ModelSignature.Of(session));
+            ManifestCheck.Verify(manifest, ModelSignature.Of(pool[0]));
             WarmUp(model, logger, cancellationToken);
         }
         catch
@@ -78,6 +80,33 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         using var options = new SessionOptions();
         using var session = Open(onnx, options, "the model");
         return ModelSignature.Of(session);
+    }
+
+    // Every session of the pool from the same checked bytes; all or none.
+    private List<InferenceSession> CreateSessions(byte[] onnx, ModelManifest manifest, out string provider)
+    {
+        var count = manifest.Sessions?.Count ?? sessions.Options.SessionsPerModel;
+        var name = $"{manifest.Name}/{manifest.Version}";
+        var pool = new List<InferenceSession>(count);
+        provider = "";
+        try
+        {
+            for (var i = 0; i < Math.Max(1, count); i++)
+            {
+                pool.Add(CreateSession(sessions, onnx, name, out provider));
+            }
+
+            return pool;
+        }
+        catch
+        {
+            foreach (var session in pool)
+            {
+                session.Dispose();
+            }
+
+            throw;
+        }
     }
 
     private static InferenceSession CreateSession(SessionFactory factory, byte[] onnx, string name, out string provider)
@@ -129,13 +158,31 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
             outputs[i] = model.Manifest.Outputs[i].Name;
         }
 
+        // Every session of the pool, each holding its lease so that none is warmed twice.
+        var leases = new List<SessionPool.Lease>(model.Pool.Size);
         try
         {
-            model.Run(new ValidatedRequest(inputs, outputs), cancellationToken);
+            for (var i = 0; i < model.Pool.Size; i++)
+            {
+                leases.Add(model.Pool.Acquire(cancellationToken));
+            }
+
+            var request = new ValidatedRequest(inputs, outputs);
+            foreach (var lease in leases)
+            {
+                LoadedModel.Run(request, lease.Session, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or InferenceInputException or InvalidModelException)
         {
             LogWarmUpFailed(logger, model.Name, model.Version, ex.Message);
+        }
+        finally
+        {
+            foreach (var lease in leases)
+            {
+                lease.Dispose();
+            }
         }
     }
 

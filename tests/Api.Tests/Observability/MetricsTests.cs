@@ -76,6 +76,20 @@ public sealed class MetricsTests(ApiFactory api) : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_ShowEachLoadedVersionsSessionPool()
+    {
+        using var acme = Client("acme");
+        (await acme.PostAsJsonAsync(Path, Body("FP32"))).EnsureSuccessStatusCode();
+
+        var scrape = await ScrapeAsync();
+
+        // The default pool (Governance:Models:SessionsPerModel) is one session; nothing runs or waits between calls.
+        Assert.Equal(1, scrape.Sum("governance_model_sessions", CreditRisk));
+        Assert.True(scrape.Has("governance_model_sessions_busy", CreditRisk));
+        Assert.Equal(0, scrape.Sum("governance_model_calls_queued", CreditRisk));
+    }
+
+    [Fact]
     public async Task Metrics_DoNotKeepModelNamesAClientMadeUp()
     {
         using var acme = Client("acme");

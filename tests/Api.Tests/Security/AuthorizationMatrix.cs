@@ -80,6 +80,7 @@ internal static class AuthorizationMatrix
         ["POST /api/v1/tenants/{tenantId}/clients"] = new(Door.AdminOnly, "/api/v1/tenants/acme/clients", 400, Body: "{}"),
         ["POST /api/v1/models"] = new(Door.AdminOnly, "/api/v1/models", 400, Body: "--x--\r\n", ContentType: "multipart/form-data; boundary=x"),
         ["POST /api/v1/models/{model}/versions/{version}/retire"] = new(Door.AdminOnly, "/api/v1/models/matrix-none/versions/1/retire", 404),
+        ["PUT /api/v1/models/{model}/version-policy"] = new(Door.AdminOnly, "/api/v1/models/matrix-none/version-policy", 404, Body: """{"latest":1}"""),
         ["POST /api/v1/policies"] = new(Door.AdminOnly, "/api/v1/policies", 400, Body: "rules: [", ContentType: "application/yaml"),
         ["POST /api/v1/policies/{version}/simulate"] = new(Door.AdminOnly, "/api/v1/policies/999999/simulate", 404, Body: "{}"),
         ["POST /api/v1/policies/{version}/approve"] = new(Door.AdminOnly, "/api/v1/policies/999999/approve", 404),

@@ -11,7 +11,7 @@ public sealed class LifetimeTests
         var model = Models.Load(Models.CreditRisk);
         model.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() =>
             model.RunAsync(OipJson.ParseRequest(Requests.One("applicant", "[1, 4]", "FP32", "[1,2,3,4]")), CancellationToken.None));
     }
 

@@ -6,8 +6,8 @@ namespace Governance.Api.Features.Health;
 
 /// <summary>
 /// Liveness and readiness for orchestrators (unauthenticated, not audited: they carry no data).
-/// Ready means: the database answers, start-up model loading finished and every registered
-/// model is loaded; the execution provider in use is reported.
+/// Ready means: the database answers and start-up model loading (every served version) has run;
+/// the execution provider in use is reported.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -21,7 +21,7 @@ public static class HealthEndpoints
     /// </summary>
     public sealed record Readiness(
         bool Ready, bool Database, int ModelsLoaded, bool ModelsWarm, string ExecutionProvider, int ModelsUnavailable,
-        IReadOnlyDictionary<string, int> ModelsByExecutionProvider);
+        IReadOnlyDictionary<string, int> ModelsByExecutionProvider, int ModelsPending);
 
     public sealed record ServerMetadata(string Name, string Version, IReadOnlyList<string> Extensions);
 
@@ -35,12 +35,12 @@ public static class HealthEndpoints
     }
 
     private static async Task<IResult> ReadyAsync(
-        NpgsqlDataSource dataSource, ModelHost host, ModelWarmupService warmup, ModelLoadFailures failures, CancellationToken ct)
+        NpgsqlDataSource dataSource, ModelHost host, ModelReconciler models, ModelLoadFailures failures, CancellationToken ct)
     {
         var database = await DatabaseAnswersAsync(dataSource, ct);
-        var ready = database && warmup.Completed;
+        var ready = database && models.Completed;
         var readiness = new Readiness(
-            ready, database, host.Count, warmup.Completed, host.ActiveExecutionProvider, failures.Snapshot().Count, ProvidersOf(host));
+            ready, database, host.Count, models.Completed, host.ActiveExecutionProvider, failures.Snapshot().Count, ProvidersOf(host), models.Pending);
         // The protocol: 200 means ready, a 4xx means not ready.
         return ready ? Results.Ok(readiness) : Results.BadRequest(readiness);
     }

@@ -24,7 +24,7 @@ public sealed class GetModelMetadataHandler(CatalogView view, ModelCatalog catal
         var model = await catalog.BackendAsync(record, cancellationToken);
         var versions = request.ModelVersion is not null
             ? [record.Version]
-            : (await view.GetAsync(cancellationToken)).Versions(record.Name).Where(e => !e.Retired).Reverse().Select(e => e.Record.Version).ToList();
+            : ((await view.GetAsync(cancellationToken)).Served(record.Name)?.Versions ?? []).Reverse().ToList();
         return ModelMetadata.From(model, versions);
     }
 }

@@ -13,8 +13,13 @@ public sealed record GetModelReady(string ModelName, string? ModelVersion) : IRe
     public string AuditAction => AuditActions.ModelReady;
 }
 
-/// <summary><see cref="Reason"/>: why the version cannot serve here, when its load failed.</summary>
-public sealed record ModelReadiness(string Name, string Version, bool Ready, string? ExecutionProvider, string? Reason = null);
+/// <summary>
+/// <see cref="Reason"/>: why the version cannot serve here, when its load failed. <see cref="LoadedVersions"/>: the
+/// model's versions loaded in this process, oldest load first; <see cref="Sessions"/>: this version's session pool (ADR-031).
+/// </summary>
+public sealed record ModelReadiness(
+    string Name, string Version, bool Ready, string? ExecutionProvider, string? Reason = null,
+    IReadOnlyList<string>? LoadedVersions = null, SessionPoolState? Sessions = null);
 
 public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, ModelCatalog catalog, ModelLoadFailures failures, AuditScope scope)
     : IRequestHandler<GetModelReady, ModelReadiness>
@@ -33,6 +38,6 @@ public sealed class GetModelReadyHandler(CatalogView view, ModelHost host, Model
 
         var ready = host.TryGet(record.Name, record.Version, out var model);
         var reason = ready ? null : failures.Find(record.Name, record.Version)?.Reason;
-        return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider, reason);
+        return new ModelReadiness(record.Name, record.Version, ready, model?.ExecutionProvider, reason, host.GetVersions(record.Name), model?.Sessions);
     }
 }

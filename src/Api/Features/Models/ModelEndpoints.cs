@@ -30,6 +30,12 @@ public static class ModelEndpoints
             .WithName("model.retire")
             .Audited(AuditActions.ModelRetire)
             .WithTags("Models");
+        app.MapPut("/api/v1/models/{model}/version-policy", async (string model, VersionPolicyBody body, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(body.ToCommand(model), ct)))
+            .RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithName("model.version_policy")
+            .Audited(AuditActions.ModelVersionPolicySet)
+            .WithTags("Models");
     }
 
     // multipart/form-data: "file" (the .onnx) and "manifest" (JSON, as a field or a file part).

@@ -45,6 +45,11 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             {
                 context.AddFailure("manifest.backend", problem);
             }
+
+            foreach (var problem in manifest.Sessions?.Problems() ?? [])
+            {
+                context.AddFailure("manifest.sessions", problem);
+            }
         });
         RuleFor(r => r.Manifest.DataCategories).Custom((categories, context) =>
         {
