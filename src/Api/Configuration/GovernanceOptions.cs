@@ -1,5 +1,4 @@
 using Governance.Api.Anonymization;
-using Governance.Inference.ExecutionProviders;
 
 namespace Governance.Api.Configuration;
 
@@ -65,9 +64,7 @@ public sealed class ModelOptions
     /// <summary>Directory of the content-addressed model store (sha256/&lt;digest&gt;.onnx).</summary>
     public string StorePath { get; set; } = "";
 
-    public ExecutionProviderMode ExecutionProvider { get; set; } = ExecutionProviderMode.Auto;
-
-    public int CudaDeviceId { get; set; }
+    // The execution provider and session settings in this section bind to Governance.Inference's InferenceOptions.
 }
 
 public sealed class LimitOptions

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Governance.Api.Persistence;
 using Governance.Domain.Models;
+using Governance.Inference.Batching;
 using Governance.Inference.Errors;
 using Governance.Inference.Runtime;
 
@@ -22,6 +23,9 @@ public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, Mod
     // One encoder (with its batcher, when the manifest opts in) per loaded model, so concurrent callers share batches.
     private readonly ConditionalWeakTable<LoadedModel, TextEncoder> _encoders = [];
 
+    // One tensor batcher per loaded model, so concurrent /v2 callers share batches (ADR-032).
+    private readonly ConditionalWeakTable<LoadedModel, TensorBatcher> _tensorBatchers = [];
+
     public static ModelManifest ManifestOf(ModelVersionRecord record) =>
         JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)
         ?? throw new InvalidOperationException($"Stored manifest of {record.Name}/{record.Version} is empty.");
@@ -29,6 +33,8 @@ public sealed partial class ModelCatalog(ModelHost host, ModelLoader loader, Mod
     public TextClassifier TextClassifierFor(LoadedModel model) => _classifiers.GetValue(model, m => new TextClassifier(m));
 
     public TextEncoder TextEncoderFor(LoadedModel model) => _encoders.GetValue(model, m => new TextEncoder(m));
+
+    public TensorBatcher TensorBatcherFor(LoadedModel model) => _tensorBatchers.GetValue(model, m => new TensorBatcher(m));
 
     public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
     {

@@ -15,9 +15,9 @@ public sealed class LoadedModel : IDisposable
 {
     private readonly SharedSession _session;
 
-    internal LoadedModel(InferenceSession session, ModelManifest manifest, string sha256, string executionProvider)
+    internal LoadedModel(InferenceSession session, ModelManifest manifest, string sha256, string executionProvider, bool ioBinding = false)
     {
-        _session = new SharedSession(session, $"{manifest.Name}/{manifest.Version}");
+        _session = new SharedSession(session, $"{manifest.Name}/{manifest.Version}", ioBinding);
         Manifest = manifest;
         Sha256 = sha256;
         ExecutionProvider = executionProvider;

@@ -44,7 +44,7 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
 
         ExternalDataScan.Refuse(onnx);
         var session = CreateSession(sessions, onnx, $"{manifest.Name}/{manifest.Version}", out var provider);
-        var model = new LoadedModel(session, manifest, actual, provider);
+        var model = new LoadedModel(session, manifest, actual, provider, sessions.IoBinding);
         try
         {
             ManifestCheck.Verify(manifest, ModelSignature.Of(session));

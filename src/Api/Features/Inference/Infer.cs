@@ -44,10 +44,18 @@ public sealed class InferHandler(
         // Timed by hand, not with a using: only a run that gave outputs counts as an inference.
         var activity = GovernanceTelemetry.Activities.StartActivity(StageNames.Compute);
         var computing = Stopwatch.GetTimestamp();
-        var output = TextInput.TryRead(body, model.Manifest, out var texts)
-            ? await TextInference.RunAsync(catalog, model, body, texts, cancellationToken)
-            : await model.RunAsync(body, cancellationToken);
-        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing));
+        InferenceResponse output;
+        var executions = 1;
+        if (TextInput.TryRead(body, model.Manifest, out var texts))
+        {
+            output = await TextInference.RunAsync(catalog, model, body, texts, cancellationToken);
+        }
+        else
+        {
+            (output, executions) = await catalog.TensorBatcherFor(model).RunAsync(body, cancellationToken);
+        }
+
+        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing), executions);
         activity?.Dispose();
         anonymizing = Stopwatch.GetTimestamp();
         var response = privacy.Response(output);

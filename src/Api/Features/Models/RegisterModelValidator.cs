@@ -1,5 +1,6 @@
 using FluentValidation;
 using Governance.Domain.Models;
+using Governance.Inference.Batching;
 using Governance.Inference.Runtime;
 using Governance.Inference.Tensors;
 
@@ -35,6 +36,11 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             }
 
             foreach (var problem in manifest.Batching?.Problems() ?? [])
+            {
+                context.AddFailure("manifest.batching", problem);
+            }
+
+            foreach (var problem in manifest.Encoder is null ? TensorBatcher.Problems(manifest) : [])
             {
                 context.AddFailure("manifest.batching", problem);
             }
