@@ -118,6 +118,12 @@ public sealed class DynamicBatcher<TItem, TResult>
         }
 
         var size = RowsOf(work);
+        if (rows + size >= _spec.MaxBatchSize)
+        {
+            // About to close the batch: callers who left since joining must not hold places in it.
+            rows -= Prune(batch);
+        }
+
         if (batch.Count > 0 && rows + size > _spec.MaxBatchSize)
         {
             _held = work;
@@ -126,6 +132,21 @@ public sealed class DynamicBatcher<TItem, TResult>
 
         batch.Add(work);
         rows += size;
+    }
+
+    private int Prune(List<Work> batch)
+    {
+        var removed = 0;
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            if (batch[i].Completion.Task.IsCompleted)
+            {
+                removed += RowsOf(batch[i]);
+                batch.RemoveAt(i);
+            }
+        }
+
+        return removed;
     }
 
     private int RowsOf(Work work) => _rows is null ? 1 : _rows(work.Item);
