@@ -105,7 +105,9 @@ public sealed class DynamicBatcherTests
         var third = batcher.EnqueueAsync(2, CancellationToken.None);
         var tooBig = batcher.EnqueueAsync(9, CancellationToken.None);
 
-        Assert.Equal([3, 2, 2, 9], await Task.WhenAll(first, second, third, tooBig).WaitAsync(Deadline));
+        var results = await Task.WhenAll(first, second, third, tooBig).WaitAsync(Deadline);
+
+        Assert.Equal(new[] { 3, 2, 2, 9 }, results);
         // 3 alone (3 + 2 > 4), then 2 + 2, then the item larger than a batch alone: every batch ran full, none waited.
         Assert.Equal([[3], [2, 2], [9]], batches);
     }
