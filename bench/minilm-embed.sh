@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # MiniLM over HTTP, batched vs unbatched: the governed embed endpoint (policy, anonymization, audit) under wrk.
 # Needs `make run` up on $GOVERNANCE_URL (it registers all-minilm-l6-v2, batched). Registers an unbatched copy,
-# then runs concurrency 64 on each and one connection on each (single-request latency).
+# then runs concurrency 64 on each and one connection on each (single-request latency), in one run. Throughput counts
+# 2xx answers only; the last line is the batched/unbatched ratio with both p99s and both single-request p50s.
 #   bash bench/minilm-embed.sh [seconds per run, default 15]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,11 +16,8 @@ admin="$(./governance token --role admin --minutes 60)"
   --manifest var/bench-models/minilm-unbatched/1/manifest.json || true # 409 when registered by an earlier run
 curl -fsS -o /dev/null -X POST "$URL/api/v1/tenants/demo/licenses" -H "Authorization: Bearer $admin" \
   -H 'Content-Type: application/json' -d '{"model":"minilm-unbatched"}' || true
-export TOKEN; TOKEN="$(./governance token --role tenant --tenant demo --minutes 60)"
+export TOKEN URL; TOKEN="$(./governance token --role tenant --tenant demo --minutes 60)"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-for model in all-minilm-l6-v2 minilm-unbatched; do
-  MODEL=$model wrk -t2 -c8 -d3s -s bench/minilm-embed.lua "$URL" >/dev/null # warm-up
-  MODEL=$model wrk -t4 -c64 -d"${SECONDS_PER_RUN}s" --timeout 30s -s bench/minilm-embed.lua "$URL" | grep RESULT | sed 's/^/c64 /'
-  MODEL=$model wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" -s bench/minilm-embed.lua "$URL" | grep RESULT | sed 's/^/c1  /'
-done
+# shellcheck source=bench/batching-compare.sh
+source bench/batching-compare.sh
+compare_batching bench/minilm-embed.lua all-minilm-l6-v2 minilm-unbatched "$SECONDS_PER_RUN"

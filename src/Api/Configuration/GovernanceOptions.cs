@@ -1,4 +1,3 @@
-using Governance.Inference.ExecutionProviders;
 using Governance.Installation.Configuration;
 
 namespace Governance.Api.Configuration;
@@ -29,20 +28,10 @@ public sealed class ModelOptions
     /// <summary>Directory of the content-addressed model store (sha256/&lt;digest&gt;.onnx).</summary>
     public string StorePath { get; set; } = "";
 
-    public ExecutionProviderMode ExecutionProvider { get; set; } = ExecutionProviderMode.Auto;
-
-    public int CudaDeviceId { get; set; }
-
-    /// <summary>Sessions per model version unless its manifest says (sessions.count); see docs/models.md.</summary>
-    public int SessionsPerModel { get; set; } = 1;
-
-    /// <summary>Calls that may queue for a busy version's session before 503 (manifest sessions.maxQueue).</summary>
-    public int MaxQueuedCalls { get; set; } = 256;
-
-    public int QueueTimeoutMilliseconds { get; set; } = 30_000;
-
     /// <summary>How often the loaded versions are brought in line with the catalog and the version policies.</summary>
     public int ReconcileIntervalMilliseconds { get; set; } = 500;
+
+    // The execution provider, session pool and session settings in this section bind to Governance.Inference's InferenceOptions.
 }
 
 public sealed class LimitOptions

@@ -54,10 +54,9 @@ public sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOpti
             failures.Add("Governance:Models:StorePath is required.");
         }
 
-        if (options.Models.SessionsPerModel is < 1 or > Domain.Models.SessionPoolSpec.MaxCount || options.Models.MaxQueuedCalls is < 0 or > Domain.Models.SessionPoolSpec.MaxQueueLimit
-            || options.Models.QueueTimeoutMilliseconds < 1 || options.Models.ReconcileIntervalMilliseconds < 10)
+        if (options.Models.ReconcileIntervalMilliseconds < 10)
         {
-            failures.Add($"Governance:Models: SessionsPerModel must be 1..{Domain.Models.SessionPoolSpec.MaxCount}, MaxQueuedCalls 0..{Domain.Models.SessionPoolSpec.MaxQueueLimit}, QueueTimeoutMilliseconds at least 1 and ReconcileIntervalMilliseconds at least 10.");
+            failures.Add("Governance:Models:ReconcileIntervalMilliseconds must be at least 10.");
         }
 
         Composition.AuditRegistration.Validate(options.Audit, failures);

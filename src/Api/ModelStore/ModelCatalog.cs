@@ -4,6 +4,7 @@ using System.Text.Json;
 using Governance.Api.Errors;
 using Governance.Api.Persistence;
 using Governance.Domain.Models;
+using Governance.Inference.Batching;
 using Governance.Inference.Errors;
 using Governance.Inference.Remote;
 using Governance.Inference.Runtime;
@@ -24,6 +25,9 @@ public sealed partial class ModelCatalog(
 
     // One encoder (with its batcher, when the manifest opts in) per loaded model, so concurrent callers share batches.
     private readonly ConditionalWeakTable<LoadedModel, TextEncoder> _encoders = [];
+
+    // One tensor batcher per loaded model, so concurrent /v2 callers share batches (ADR-032).
+    private readonly ConditionalWeakTable<LoadedModel, TensorBatcher> _tensorBatchers = [];
 
     public static ModelManifest ManifestOf(ModelVersionRecord record) =>
         JsonSerializer.Deserialize<ModelManifest>(record.Manifest, ManifestJson.Options)
@@ -56,6 +60,8 @@ public sealed partial class ModelCatalog(
         var manifest = ManifestOf(record);
         return manifest.IsRemote ? remotes.For(manifest) : null;
     }
+
+    public TensorBatcher TensorBatcherFor(LoadedModel model) => _tensorBatchers.GetValue(model, m => new TensorBatcher(m));
 
     public async Task<LoadedModel> EnsureLoadedAsync(ModelVersionRecord record, CancellationToken ct)
     {

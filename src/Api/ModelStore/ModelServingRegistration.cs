@@ -10,18 +10,10 @@ public static class ModelServingRegistration
 {
     public static IServiceCollection AddModelServing(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var models = sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Models;
-            return new InferenceOptions
-            {
-                ExecutionProvider = models.ExecutionProvider,
-                CudaDeviceId = models.CudaDeviceId,
-                SessionsPerModel = models.SessionsPerModel,
-                MaxQueuedCalls = models.MaxQueuedCalls,
-                QueueTimeout = TimeSpan.FromMilliseconds(models.QueueTimeoutMilliseconds),
-            };
-        });
+        // Governance:Models holds the store path (ModelOptions) and the session settings (InferenceOptions, checked at start).
+        services.AddOptions<InferenceOptions>().BindConfiguration($"{GovernanceOptions.Section}:Models").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
         services.AddSingleton<SessionFactory>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelHost>();

@@ -56,7 +56,9 @@ public sealed class GovernanceTelemetry : IDisposable
         _endToEnd.Record(elapsed.TotalSeconds, tags);
     }
 
-    public void Stage(string stage, in ModelLabels model, TimeSpan elapsed)
+    /// <summary>Records a stage of a model call; for <see cref="StageNames.Compute"/>, <paramref name="executions"/> is the
+    /// session runs this call caused (0 for a batch's later callers).</summary>
+    public void Stage(string stage, in ModelLabels model, TimeSpan elapsed, int executions = 1)
     {
         var tags = model.Tags();
         switch (stage)
@@ -65,9 +67,9 @@ public sealed class GovernanceTelemetry : IDisposable
                 _queue.Record(elapsed.TotalSeconds, tags);
                 break;
             case StageNames.Compute:
-                // One call, one run of the session until a batcher groups calls: it will count executions itself.
+                // A batch's run is counted once, by its first caller, so executions over inferences is the batching gain.
                 _inferences.Add(1, tags);
-                _executions.Add(1, tags);
+                _executions.Add(executions, tags);
                 _compute.Record(elapsed.TotalSeconds, tags);
                 break;
             default:

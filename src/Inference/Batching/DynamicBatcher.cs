@@ -6,7 +6,8 @@ namespace Governance.Inference.Batching;
 
 /// <summary>
 /// Triton-style dynamic batching: items from concurrent callers queue, and one drainer runs them together,
-/// at most <see cref="BatchingSpec.MaxBatchSize"/> at a time, after waiting at most the queue delay for company
+/// at most <see cref="BatchingSpec.MaxBatchSize"/> rows at a time (an item is one row unless the caller says how many
+/// it carries; one item larger than the maximum runs alone), after waiting at most the queue delay for company
 /// (a batch that reaches a preferred size or the maximum runs at once). Items whose caller went away are dropped
 /// before they run. Callers validate their items first, so a failing run is the model's fault and fails the batch.
 /// No thread waits while the queue is empty: the drainer starts with the first item and ends with the last.
@@ -17,18 +18,24 @@ public sealed class DynamicBatcher<TItem, TResult>
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly BatchingSpec _spec;
     private readonly Func<IReadOnlyList<TItem>, TResult[]> _run;
+    private readonly Func<TItem, int>? _rows;
     private readonly TimeSpan _delay;
+
+    // An item taken from the queue that would have overfilled the batch: it opens the next one (drainer only).
+    private Work? _held;
     private int _draining;
     private long _batches;
 
     /// <param name="spec">Sizes and delay.</param>
     /// <param name="run">Runs one batch; result i belongs to item i.</param>
-    public DynamicBatcher(BatchingSpec spec, Func<IReadOnlyList<TItem>, TResult[]> run)
+    /// <param name="rows">How many rows an item carries (its size along dimension 0); null: one each.</param>
+    public DynamicBatcher(BatchingSpec spec, Func<IReadOnlyList<TItem>, TResult[]> run, Func<TItem, int>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(run);
         _spec = spec;
         _run = run;
+        _rows = rows;
         _delay = TimeSpan.FromMicroseconds(spec.MaxQueueDelayMicroseconds);
     }
 
@@ -53,11 +60,19 @@ public sealed class DynamicBatcher<TItem, TResult>
     private async Task DrainAsync()
     {
         var batch = new List<Work>(_spec.MaxBatchSize);
+        var rows = 0;
         while (true)
         {
-            while (batch.Count < _spec.MaxBatchSize && _arrived.Wait(0))
+            if (_held is { } held)
             {
-                Take(batch);
+                _held = null;
+                batch.Add(held);
+                rows += RowsOf(held);
+            }
+
+            while (rows < _spec.MaxBatchSize && _held is null && _arrived.Wait(0))
+            {
+                Take(batch, ref rows);
             }
 
             if (batch.Count == 0)
@@ -73,7 +88,7 @@ public sealed class DynamicBatcher<TItem, TResult>
             }
 
             var started = Stopwatch.GetTimestamp();
-            while (batch.Count < _spec.MaxBatchSize && !IsPreferred(batch.Count))
+            while (rows < _spec.MaxBatchSize && _held is null && !IsPreferred(rows))
             {
                 var left = _delay - Stopwatch.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left).ConfigureAwait(false))
@@ -81,26 +96,60 @@ public sealed class DynamicBatcher<TItem, TResult>
                     break;
                 }
 
-                Take(batch);
-                while (batch.Count < _spec.MaxBatchSize && _arrived.Wait(0))
+                Take(batch, ref rows);
+                while (rows < _spec.MaxBatchSize && _held is null && _arrived.Wait(0))
                 {
-                    Take(batch);
+                    Take(batch, ref rows);
                 }
             }
 
             Run(batch);
             batch.Clear();
+            rows = 0;
         }
     }
 
-    private void Take(List<Work> batch)
+    private void Take(List<Work> batch, ref int rows)
     {
         // The semaphore counts queued items, so one is there; one whose caller left is dropped unrun.
-        if (_queue.TryDequeue(out var work) && !work.Completion.Task.IsCompleted)
+        if (!_queue.TryDequeue(out var work) || work.Completion.Task.IsCompleted)
         {
-            batch.Add(work);
+            return;
         }
+
+        var size = RowsOf(work);
+        if (rows + size >= _spec.MaxBatchSize)
+        {
+            // About to close the batch: callers who left since joining must not hold places in it.
+            rows -= Prune(batch);
+        }
+
+        if (batch.Count > 0 && rows + size > _spec.MaxBatchSize)
+        {
+            _held = work;
+            return;
+        }
+
+        batch.Add(work);
+        rows += size;
     }
+
+    private int Prune(List<Work> batch)
+    {
+        var removed = 0;
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            if (batch[i].Completion.Task.IsCompleted)
+            {
+                removed += RowsOf(batch[i]);
+                batch.RemoveAt(i);
+            }
+        }
+
+        return removed;
+    }
+
+    private int RowsOf(Work work) => _rows is null ? 1 : _rows(work.Item);
 
     private bool IsPreferred(int count)
     {

@@ -18,9 +18,12 @@ public sealed partial class SessionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.CudaDeviceId);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.InterOpThreads);
+        var problems = string.Join(" ", options.Problems());
+        if (problems.Length > 0)
+        {
+            throw new ArgumentException($"Invalid inference options: {problems}", nameof(options));
+        }
+
         _options = options;
         _logger = logger;
         ActiveExecutionProvider = Resolve();
@@ -31,6 +34,9 @@ public sealed partial class SessionFactory
 
     /// <summary><see cref="ExecutionProviderNames.Cuda"/> or <see cref="ExecutionProviderNames.Cpu"/>.</summary>
     public string ActiveExecutionProvider { get; }
+
+    /// <inheritdoc cref="InferenceOptions.IoBinding"/>
+    public bool IoBinding => _options.IoBinding;
 
     /// <summary>Creates a session from in-memory model bytes; returns the provider it actually runs on.</summary>
     internal InferenceSession Create(byte[] model, string modelName, out string provider)
@@ -98,9 +104,12 @@ public sealed partial class SessionFactory
                 options.InterOpNumThreads = _options.InterOpThreads;
             }
 
+            options.EnableCpuMemArena = _options.CpuMemoryArena;
             if (useCuda)
             {
-                options.AppendExecutionProvider_CUDA(_options.CudaDeviceId);
+                using var cuda = new OrtCUDAProviderOptions();
+                cuda.UpdateOptions(CudaSettings.ProviderOptions(_options));
+                options.AppendExecutionProvider_CUDA(cuda);
             }
 
             return options;

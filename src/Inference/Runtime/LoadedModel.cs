@@ -15,9 +15,9 @@ public sealed class LoadedModel : IModelBackend, IDisposable
 {
     private readonly SessionPool _session;
 
-    internal LoadedModel(IReadOnlyList<InferenceSession> sessions, ModelManifest manifest, string sha256, string executionProvider, SessionPoolLimits limits)
+    internal LoadedModel(IReadOnlyList<InferenceSession> sessions, ModelManifest manifest, string sha256, string executionProvider, SessionPoolLimits limits, bool ioBinding = false)
     {
-        _session = new SessionPool(sessions, manifest.Name, manifest.Version, limits.MaxQueue, limits.QueueTimeout);
+        _session = new SessionPool(sessions, manifest.Name, manifest.Version, limits.MaxQueue, limits.QueueTimeout, ioBinding);
         Manifest = manifest;
         Sha256 = sha256;
         ExecutionProvider = executionProvider;

@@ -46,7 +46,7 @@ public sealed partial class ModelLoader(SessionFactory sessions, ILogger<ModelLo
         var pool = CreateSessions(onnx, manifest, out var provider);
         var options = sessions.Options;
         var model = new LoadedModel(pool, manifest, actual, provider,
-            new SessionPoolLimits(manifest.Sessions?.MaxQueue ?? options.MaxQueuedCalls, options.QueueTimeout));
+            new SessionPoolLimits(manifest.Sessions?.MaxQueue ?? options.MaxQueuedCalls, options.QueueTimeout), sessions.IoBinding);
         try
         {
             ManifestCheck.Verify(manifest, ModelSignature.Of(pool[0]));

@@ -25,7 +25,7 @@ internal sealed class SessionPool : IDisposable
     private int _inUse;
     private int _peakInUse;
 
-    public SessionPool(IReadOnlyList<InferenceSession> sessions, string model, string version, int maxQueue, TimeSpan queueTimeout)
+    public SessionPool(IReadOnlyList<InferenceSession> sessions, string model, string version, int maxQueue, TimeSpan queueTimeout, bool ioBinding = false)
     {
         ArgumentOutOfRangeException.ThrowIfZero(sessions.Count);
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueue);
@@ -36,7 +36,7 @@ internal sealed class SessionPool : IDisposable
         _sessions = new SharedSession[sessions.Count];
         for (var i = 0; i < _sessions.Length; i++)
         {
-            _sessions[i] = new SharedSession(sessions[i], $"{model}/{version}");
+            _sessions[i] = new SharedSession(sessions[i], $"{model}/{version}", ioBinding);
         }
 
         _idle = new Stack<SharedSession>(_sessions);

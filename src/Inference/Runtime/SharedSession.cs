@@ -7,7 +7,7 @@ namespace Governance.Inference.Runtime;
 /// An <see cref="InferenceSession"/> freed only after its owner disposed it AND the last run in
 /// flight has finished: disposing a session during Run would free native memory under that run.
 /// </summary>
-internal sealed class SharedSession(InferenceSession session, string displayName) : IDisposable
+internal sealed class SharedSession(InferenceSession session, string displayName, bool ioBinding = false) : IDisposable
 {
     // One reference for the owner plus one per run in flight; the session is freed at zero.
     private int _references = 1;
@@ -33,7 +33,9 @@ internal sealed class SharedSession(InferenceSession session, string displayName
         {
             using var runOptions = new RunOptions();
             using var cancel = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, runOptions);
-            return session.Run(runOptions, inputNames, inputs, outputNames);
+            return ioBinding
+                ? BoundRun.Run(session, runOptions, inputNames, inputs, outputNames)
+                : session.Run(runOptions, inputNames, inputs, outputNames);
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
         {

@@ -85,4 +85,30 @@ public sealed class DynamicBatcherTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.EnqueueAsync(1, new CancellationToken(canceled: true)));
         Assert.Equal(0, batcher.Batches);
     }
+
+    [Fact]
+    public async Task ItemsOfSeveralRows_FillBatchesByRows_AndAnItemThatWouldOverfillOpensTheNext()
+    {
+        var batches = new List<int[]>();
+        var batcher = new DynamicBatcher<int, int>(new BatchingSpec(4, 30_000_000), items =>
+        {
+            lock (batches)
+            {
+                batches.Add([.. items]);
+            }
+
+            return [.. items];
+        }, rows: static item => item);
+
+        var first = batcher.EnqueueAsync(3, CancellationToken.None);
+        var second = batcher.EnqueueAsync(2, CancellationToken.None);
+        var third = batcher.EnqueueAsync(2, CancellationToken.None);
+        var tooBig = batcher.EnqueueAsync(9, CancellationToken.None);
+
+        var results = await Task.WhenAll(first, second, third, tooBig).WaitAsync(Deadline);
+
+        Assert.Equal(new[] { 3, 2, 2, 9 }, results);
+        // 3 alone (3 + 2 > 4), then 2 + 2, then the item larger than a batch alone: every batch ran full, none waited.
+        Assert.Equal([[3], [2, 2], [9]], batches);
+    }
 }

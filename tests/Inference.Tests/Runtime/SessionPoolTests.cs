@@ -89,7 +89,7 @@ public sealed class SessionPoolTests
     public async Task QueuedCall_PastTheQueueTimeout_IsRefusedAsBusy()
     {
         var loader = new ModelLoader(
-            new SessionFactory(new InferenceOptions { ExecutionProvider = ExecutionProviderMode.Cpu, QueueTimeout = TimeSpan.FromMilliseconds(20) }, NullLogger<SessionFactory>.Instance),
+            new SessionFactory(new InferenceOptions { ExecutionProvider = ExecutionProviderMode.Cpu, QueueTimeoutMilliseconds = 20 }, NullLogger<SessionFactory>.Instance),
             NullLogger<ModelLoader>.Instance);
         using var model = Load(new SessionPoolSpec(1, 4), loader);
         using var held = model.Pool.Acquire(CancellationToken.None);

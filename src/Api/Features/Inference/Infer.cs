@@ -46,10 +46,22 @@ public sealed class InferHandler(
         // Timed by hand, not with a using: only a run that gave outputs counts as an inference.
         var activity = GovernanceTelemetry.Activities.StartActivity(StageNames.Compute);
         var computing = Stopwatch.GetTimestamp();
-        var output = model is LoadedModel local && TextInput.TryRead(body, local.Manifest, out var texts)
-            ? await TextInference.RunAsync(catalog, local, body, texts, cancellationToken)
-            : await model.RunAsync(body, cancellationToken);
-        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing));
+        InferenceResponse output;
+        var executions = 1;
+        if (model is not LoadedModel local)
+        {
+            output = await model.RunAsync(body, cancellationToken);
+        }
+        else if (TextInput.TryRead(body, local.Manifest, out var texts))
+        {
+            output = await TextInference.RunAsync(catalog, local, body, texts, cancellationToken);
+        }
+        else
+        {
+            (output, executions) = await catalog.TensorBatcherFor(local).RunAsync(body, cancellationToken);
+        }
+
+        telemetry.Stage(StageNames.Compute, labels, Stopwatch.GetElapsedTime(computing), executions);
         activity?.Dispose();
         anonymizing = Stopwatch.GetTimestamp();
         var response = privacy.Response(output);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Governance.Domain.Models;
+using Governance.Inference.Batching;
 using Governance.Inference.Runtime;
 using Governance.Inference.Tensors;
 
@@ -49,6 +50,11 @@ public sealed class RegisterModelValidator : AbstractValidator<RegisterModel>
             foreach (var problem in manifest.Sessions?.Problems() ?? [])
             {
                 context.AddFailure("manifest.sessions", problem);
+            }
+
+            foreach (var problem in manifest.Encoder is null ? TensorBatcher.Problems(manifest) : [])
+            {
+                context.AddFailure("manifest.batching", problem);
             }
         });
         RuleFor(r => r.Manifest.DataCategories).Custom((categories, context) =>
