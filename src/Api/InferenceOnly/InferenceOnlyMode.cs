@@ -1,5 +1,5 @@
 using Governance.Api.Configuration;
-using Governance.Inference.ExecutionProviders;
+using Governance.Api.ModelStore;
 using Governance.Inference.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -38,14 +38,7 @@ public static partial class InferenceOnlyMode
         services.AddSingleton(options);
         // InferenceBody reads the body limit from here; nothing else of the governed options is used.
         services.AddOptions<GovernanceOptions>().Bind(builder.Configuration.GetSection(GovernanceOptions.Section));
-        services.AddSingleton(sp =>
-        {
-            var models = sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.Models;
-            return new InferenceOptions { ExecutionProvider = models.ExecutionProvider, CudaDeviceId = models.CudaDeviceId };
-        });
-        services.AddSingleton<SessionFactory>();
-        services.AddSingleton<ModelLoader>();
-        services.AddSingleton<ModelHost>();
+        services.AddModelSessions();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Governance:Limits:MaxRequestBodyBytes") ?? new LimitOptions().MaxRequestBodyBytes);
 

@@ -10,13 +10,7 @@ public static class ModelServingRegistration
 {
     public static IServiceCollection AddModelServing(this IServiceCollection services)
     {
-        // Governance:Models holds the store path (ModelOptions) and the session settings (InferenceOptions, checked at start).
-        services.AddOptions<InferenceOptions>().BindConfiguration($"{GovernanceOptions.Section}:Models").ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
-        services.AddSingleton<SessionFactory>();
-        services.AddSingleton<ModelLoader>();
-        services.AddSingleton<ModelHost>();
+        services.AddModelSessions();
         services.AddSingleton<ModelFileStore>();
         services.AddSingleton<ModelLoadFailures>();
         services.AddSingleton<ModelCatalog>();
@@ -24,6 +18,19 @@ public static class ModelServingRegistration
         services.AddRemoteModelBackends();
         services.AddSingleton<ModelReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelReconciler>());
+        return services;
+    }
+
+    /// <summary>Sessions, loading and the in-memory host: what the governed API and an inference-only node share.</summary>
+    public static IServiceCollection AddModelSessions(this IServiceCollection services)
+    {
+        // Governance:Models holds the store path (ModelOptions) and the session settings (InferenceOptions, checked at start).
+        services.AddOptions<InferenceOptions>().BindConfiguration($"{GovernanceOptions.Section}:Models").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        services.AddSingleton<SessionFactory>();
+        services.AddSingleton<ModelLoader>();
+        services.AddSingleton<ModelHost>();
         return services;
     }
 }

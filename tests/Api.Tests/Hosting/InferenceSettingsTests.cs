@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Inference.ExecutionProviders;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Api.Tests.Observability;
 using Governance.DemoModels;

@@ -1,6 +1,6 @@
 using System.Net;
 using Governance.Api.Errors;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Inference.Runtime;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using static Governance.Api.Tests.Presidio.PresidioHttp;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Api.Security;
+using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using static Governance.Api.Tests.Presidio.PresidioHttp;
 
