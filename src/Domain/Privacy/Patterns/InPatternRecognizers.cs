@@ -13,10 +13,12 @@ public static class InPatternRecognizers
     // The digits are looked for first: most words have none, and fail there.
     private const string PanLow = @"\b(?=[\w@#$%^?~-]{0,6}[0-9]{4})(?=[\w@#$%^?~-]{0,9}[a-zA-Z])[\w@#$%^?~-]{10}\b";
 
+    private const string FiveLettersThenDigit = "(?=[A-Za-z]{5}[0-9])";
+
     public static PatternRecognizer Pan { get; } = new("InPanRecognizer", "IN_PAN",
         [
-            new("PAN (High)", @"\b(?=[A-Za-z]{5}[0-9])[A-Za-z]{3}[AaBbCcFfGgHhJjLlPpTt][A-Za-z][0-9]{4}[A-Za-z]\b", 0.5),
-            new("PAN (Medium)", @"\b(?=[A-Za-z]{5}[0-9])[A-Za-z]{5}[0-9]{4}[A-Za-z]\b", 0.1),
+            new("PAN (High)", @"\b[A-Za-z]{3}[AaBbCcFfGgHhJjLlPpTt][A-Za-z][0-9]{4}[A-Za-z]\b", 0.5) { Guard = FiveLettersThenDigit },
+            new("PAN (Medium)", @"\b[A-Za-z]{5}[0-9]{4}[A-Za-z]\b", 0.1) { Guard = FiveLettersThenDigit },
             new("PAN (Low)", PanLow, 0.01),
         ],
         ["permanent account number", "pan"]);

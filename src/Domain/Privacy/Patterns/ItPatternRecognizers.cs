@@ -17,9 +17,9 @@ public static class ItPatternRecognizers
         ["piva", "partita iva", "pi"],
         VerifyVat, VatVerified);
 
-    // Presidio's pattern behind a lookahead for its first digit, so a plain word is refused in one step.
+    // Presidio's pattern behind a guard for its first digit, so a plain word is refused in one step.
     public static PatternRecognizer DriverLicense { get; } = new("ItDriverLicenseRecognizer", "IT_DRIVER_LICENSE",
-        [new("Driver License", @"\b(?=[A-Z]{0,2}[0-9])(?:[A-Z]{2}[0-9]{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\b", 0.2)],
+        [new("Driver License", @"\b(?:[A-Z]{2}[0-9]{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\b", 0.2) { Guard = UsPatternRecognizers.DigitWithinThree }],
         ["patente", "patente di guida", "licenza", "licenza di guida"]);
 
     public static PatternRecognizer Passport { get; } = new("ItPassportRecognizer", "IT_PASSPORT",

@@ -36,7 +36,7 @@ public sealed class PatternRecognizer : IPiiRecognizer
         {
             // Built-in patterns get no timeout: a match that timed out would be a finding silently dropped, and a
             // slow first match (the compiled regex being jitted on a loaded machine) is not a runaway one.
-            _patterns[i] = (patterns[i], new Regex(patterns[i].Regex, options, untrusted ? MatchTimeout : Regex.InfiniteMatchTimeout));
+            _patterns[i] = (patterns[i], new Regex(patterns[i].Guard + patterns[i].Regex, options, untrusted ? MatchTimeout : Regex.InfiniteMatchTimeout));
         }
     }
 
