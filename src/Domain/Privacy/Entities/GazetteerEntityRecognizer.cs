@@ -44,20 +44,23 @@ public sealed class GazetteerEntityRecognizer(Gazetteer gazetteer) : IPiiRecogni
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
         var s = text.Text.AsSpan();
-        var capacity = (s.Length / 2) + 1;
-        EntityWord[]? rented = null;
-        var words = capacity <= StackWords ? stackalloc EntityWord[StackWords] : (rented = ArrayPool<EntityWord>.Shared.Rent(capacity));
+        Span<EntityWord> onStack = stackalloc EntityWord[StackWords];
+        var count = EntityWords.Split(s, onStack);
+        if (count >= 0)
+        {
+            Scan(s, onStack[..count], results);
+            return;
+        }
+
+        var rented = ArrayPool<EntityWord>.Shared.Rent(EntityWords.Capacity(s));
         try
         {
-            var count = EntityWords.Split(s, words);
-            Scan(s, words[..count], results);
+            count = EntityWords.Split(s, rented);
+            Scan(s, rented.AsSpan(0, count), results);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<EntityWord>.Shared.Return(rented);
-            }
+            ArrayPool<EntityWord>.Shared.Return(rented);
         }
     }
 
