@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Testing;
 using Npgsql;
 
 namespace Governance.EndToEnd.Tests;
@@ -197,6 +198,7 @@ public sealed class RemoteBackendTests(RemoteBackendCluster cluster) : IClassFix
     {
         await using var connection = new NpgsqlConnection(cluster.Server.Database.OwnerConnectionString);
         await connection.OpenAsync();
+        await AuditSettling.IntegratedAsync(connection);
         await using var command = new NpgsqlCommand(
             "SELECT action, model_name, status_code, error_code, model_digest FROM audit_entries WHERE sequence = @s", connection);
         command.Parameters.AddWithValue("s", sequence);

@@ -23,7 +23,7 @@ public sealed class ServerProcess : IAsyncLifetime
     }
 
     /// <param name="settings">Extra environment variables of the server (and the CLI), set after the defaults.</param>
-    public ServerProcess(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    internal ServerProcess(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public TestDatabase Database { get; } = new();
 

@@ -88,7 +88,8 @@ public sealed class CrashableCluster : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(Connection("postgres", "postgres")))
         {
             await admin.OpenAsync();
-            foreach (var sql in new[] { "CREATE ROLE governance_owner LOGIN CREATEDB", "CREATE ROLE governance_app LOGIN", "CREATE DATABASE governance OWNER governance_owner" })
+            foreach (var sql in new[] { "CREATE ROLE governance_owner LOGIN CREATEDB", "CREATE ROLE governance_app LOGIN",
+                         "CREATE ROLE governance_tenant_reader NOLOGIN", "GRANT governance_tenant_reader TO governance_app", "CREATE DATABASE governance OWNER governance_owner" })
             {
                 await using var setup = new NpgsqlCommand(sql, admin);
                 await setup.ExecuteNonQueryAsync();
