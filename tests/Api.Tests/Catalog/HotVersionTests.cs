@@ -1,8 +1,8 @@
 using System.Net;
 using Governance.Api.Errors;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Inference.Runtime;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 using static Governance.Api.Tests.Catalog.CatalogCalls;
 using static Governance.Api.Tests.Models.VersionedModels;

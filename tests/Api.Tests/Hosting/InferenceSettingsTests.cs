@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Inference.ExecutionProviders;
+using Governance.Installation.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Api.Tests.Observability;
 using Governance.DemoModels;
 using Governance.Domain.Models;
 using Governance.Inference.Runtime;
+using Governance.Installation.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using static Governance.Api.Tests.Presidio.PresidioHttp;
 
 namespace Governance.Api.Tests.Presidio;

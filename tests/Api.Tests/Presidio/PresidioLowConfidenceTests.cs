@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Installation.Security;
 using static Governance.Api.Tests.Presidio.PresidioHttp;
 
 namespace Governance.Api.Tests.Presidio;

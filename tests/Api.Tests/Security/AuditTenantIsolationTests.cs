@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Governance.Installation.Security;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Audit;
+using Governance.Installation.Security;
 using Npgsql;
 
 namespace Governance.Api.Tests.Security;
