@@ -1,5 +1,16 @@
 # Sourced by the batching benchmarks: runs wrk on a batched and an unbatched model in one run and prints the ratio.
 #   compare_batching LUA BATCHED UNBATCHED SECONDS   (TOKEN and the script's own variables exported by the caller)
+# Extracts an unbatched copy of MiniLM, registers it and licenses it to tenant demo (idempotent: 409s are fine).
+register_unbatched_minilm() {
+  local admin
+  bash eng/minilm.sh var/bench-models --name minilm-unbatched --no-batching >/dev/null
+  admin="$(./governance token --role admin --minutes 60)"
+  ./governance model register --url "$URL" --file var/bench-models/minilm-unbatched/1/model.onnx \
+    --manifest var/bench-models/minilm-unbatched/1/manifest.json || true
+  curl -fsS -o /dev/null -X POST "$URL/api/v1/tenants/demo/licenses" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' -d '{"model":"minilm-unbatched"}' || true
+}
+
 compare_batching() {
   local lua="$1" batched="$2" unbatched="$3" seconds="$4" out model
   out="$(mktemp)"

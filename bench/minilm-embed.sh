@@ -10,14 +10,9 @@ URL="${GOVERNANCE_URL:-http://127.0.0.1:8080}"
 SECONDS_PER_RUN="${1:-15}"
 command -v wrk >/dev/null || { echo "bench: wrk is required (apt-get install wrk)" >&2; exit 1; }
 
-bash eng/minilm.sh var/bench-models --name minilm-unbatched --no-batching >/dev/null
-admin="$(./governance token --role admin --minutes 60)"
-./governance model register --url "$URL" --file var/bench-models/minilm-unbatched/1/model.onnx \
-  --manifest var/bench-models/minilm-unbatched/1/manifest.json || true # 409 when registered by an earlier run
-curl -fsS -o /dev/null -X POST "$URL/api/v1/tenants/demo/licenses" -H "Authorization: Bearer $admin" \
-  -H 'Content-Type: application/json' -d '{"model":"minilm-unbatched"}' || true
-export TOKEN URL; TOKEN="$(./governance token --role tenant --tenant demo --minutes 60)"
-
 # shellcheck source=bench/batching-compare.sh
 source bench/batching-compare.sh
+register_unbatched_minilm
+export TOKEN URL; TOKEN="$(./governance token --role tenant --tenant demo --minutes 60)"
+
 compare_batching bench/minilm-embed.lua all-minilm-l6-v2 minilm-unbatched "$SECONDS_PER_RUN"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 
 namespace Governance.EndToEnd.Tests;
@@ -47,31 +46,7 @@ public sealed class InferenceOnlyNode(string modelDirectory, string secret) : IA
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = BaseAddress };
-        for (var i = 0; i < 240; i++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"inference-only node exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync(new Uri("/v2/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("inference-only node not ready after 60 s:\n" + Log);
+        await ProcessReadiness.WaitAsync(_process, BaseAddress, "inference-only node", () => Log);
     }
 
     public async Task KillAsync()

@@ -63,31 +63,7 @@ public sealed class ServerProcess : IAsyncLifetime
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = BaseAddress };
-        for (var i = 0; i < 240; i++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"API exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync(new Uri("/v2/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("API not ready after 60 s:\n" + Log);
+        await ProcessReadiness.WaitAsync(_process, BaseAddress, "API", () => Log);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, as a crash or an OOM kill would.</summary>

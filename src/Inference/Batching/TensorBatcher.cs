@@ -67,7 +67,7 @@ public sealed class TensorBatcher
         var group = rows > 0 && rows < _spec!.MaxBatchSize ? GroupOf(validated) : null;
         if (group is null)
         {
-            return new TensorRun(Respond(request, _model.Run(validated, cancellationToken)), 1);
+            return new TensorRun(Respond(request, await _model.RunAsync(validated, cancellationToken).ConfigureAwait(false)), 1);
         }
 
         var outcome = await group.EnqueueAsync(validated, cancellationToken).ConfigureAwait(false);

@@ -58,11 +58,18 @@ public sealed class LoadedModel : IModelBackend, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         // Validated before a session is taken: a bad request never holds one.
         var validated = InferenceRequestBinder.Bind(request, Manifest);
-        using var lease = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        return new InferenceResponse(Name, Version, request.Id, Run(validated, lease.Session, cancellationToken));
+        return new InferenceResponse(Name, Version, request.Id, await RunAsync(validated, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <inheritdoc cref="RunAsync"/>
+    /// <summary>Runs validated inputs, waiting for a free session without holding a thread.</summary>
+    public async Task<NamedTensor[]> RunAsync(ValidatedRequest validated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(validated);
+        using var lease = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        return Run(validated, lease.Session, cancellationToken);
+    }
+
+    /// <inheritdoc cref="RunAsync(InferenceRequest, CancellationToken)"/>
     public InferenceResponse Run(InferenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
